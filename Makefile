@@ -1,0 +1,32 @@
+# Two commands for a fresh machine with Python 3.11 and make:
+#   make build   - build the site into site/ (make serve: live preview with drafts)
+#   make test    - run every test (unit, end-to-end builds, browser tests)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test test-fast check bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser"
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""Website engine of Järjestöjen sote-muutostuki: content model, pages, feeds and calendars."""

@@ -1,0 +1,76 @@
+"""Authors of posts, read from blog/authors.yml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import fields as F
+from .errors import ErrorList, FieldError
+from .frontmatter import parse_yaml
+
+AUTHOR_FIELDS: tuple[F.Field, ...] = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="koko nimi"),
+    F.Field("role", F.text, F.SCHEMA_TEXT, help="tehtävänimike, esim. järjestöasiantuntija"),
+    F.Field("organisation", F.text, F.SCHEMA_TEXT, help="organisaatio, esim. SOSTE"),
+    F.Field("url", F.http_url, F.SCHEMA_URL, help="verkkosivu, https://..."),
+)
+
+
+@dataclass(frozen=True)
+class Author:
+    id: str
+    name: str
+    role: str = ""
+    organisation: str = ""
+    url: str = ""
+
+
+def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]:
+    """Read `authors:` mapping id -> fields; report every mistake with its line."""
+    if not path.exists():
+        return {}
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        errors.add(shown, 1, "tiedosto", "tiedosto ei ole UTF-8-muodossa; tallenna se merkistöllä UTF-8")
+        return {}
+    parsed = parse_yaml(text, shown, errors)
+    if parsed is None:
+        return {}
+    data, _ = parsed
+    import yaml  # local: only for line numbers of nested keys
+
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == "authors" and isinstance(v, yaml.MappingNode):
+                for ak, _av in v.value:
+                    lines[str(ak.value)] = ak.start_mark.line + 1
+    if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
+        errors.add(shown, 1, "authors", "tiedoston pitää alkaa rivillä 'authors:' ja sen alla kirjoittajat "
+                   "sisennettyinä tunnisteineen")
+        return {}
+    authors: dict[str, Author] = {}
+    by_name = {f.name: f for f in AUTHOR_FIELDS}
+    for author_id, raw in data["authors"].items():
+        line = lines.get(str(author_id), 1)
+        author_id = str(author_id)
+        if not isinstance(raw, dict):
+            errors.add(shown, line, author_id, "kirjoittajan tiedot pitää antaa kenttinä (name, role, organisation, url)")
+            continue
+        clean = {}
+        for key, value in raw.items():
+            spec = by_name.get(str(key))
+            if spec is None:
+                errors.add(shown, line, f"{author_id}.{key}", f"tuntematon kenttä; sallitut: {', '.join(by_name)}")
+                continue
+            try:
+                clean[spec.name] = spec.parse(value)
+            except FieldError as exc:
+                errors.add(shown, line, f"{author_id}.{key}", str(exc))
+        if "name" not in clean:
+            errors.add(shown, line, f"{author_id}.name", "kirjoittajan nimi puuttuu; lisää 'name: Etunimi Sukunimi'")
+            continue
+        authors[author_id] = Author(id=author_id, **clean)
+    return authors

@@ -1,0 +1,59 @@
+"""Editor-facing content errors: every mistake carries file, line and field."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One mistake in one file, formatted as `path:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = "error"  # "error" fails the build, "warning" does not
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class FieldError(ValueError):
+    """Raised by a field parser; the caller adds path, line and field name."""
+
+
+@dataclass
+class ErrorList:
+    """Collects every mistake of a run so editors see them all at once."""
+
+    items: list[ContentError] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_name: str, message: str, severity: str = "error") -> None:
+        self.items.append(ContentError(path, line, field_name, message, severity))
+
+    @property
+    def errors(self) -> list[ContentError]:
+        return sorted(e for e in self.items if e.severity == "error")
+
+    @property
+    def warnings(self) -> list[ContentError]:
+        return sorted(e for e in self.items if e.severity == "warning")
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+def did_you_mean(value: str, known: list[str] | tuple[str, ...]) -> str:
+    """A Finnish 'did you mean' hint for the closest known id, or ''."""
+    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
+    return f" Tarkoititko '{close[0]}'?" if close else ""
+
+
+class ContentBuildError(Exception):
+    """Raised when content has errors; str() lists them all, one per line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        lines = "\n".join(str(e) for e in errors)
+        super().__init__(f"Sisällössä on {len(errors)} virhettä:\n{lines}")

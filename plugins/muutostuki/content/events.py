@@ -1,0 +1,237 @@
+"""Events: events/<id>.md -> Event objects, with occurrences of recurring series."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from dateutil.rrule import rrulestr
+
+from . import fields as F
+from .errors import ErrorList, FieldError
+from .frontmatter import SourceFile
+from .slugs import is_slug
+from .timeutil import HELSINKI, as_datetime
+
+RESERVED_EVENT_IDS = ("index", "menneet", "kalenteri", "sivu", "alueet", "aiheet")
+STATUSES = ("scheduled", "cancelled", "postponed")
+STATUS_LABELS = {"scheduled": "", "cancelled": "Peruttu", "postponed": "Siirretty"}
+PRECISIONS = ("day", "month")
+
+LOCATION_FIELDS = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, help="paikan nimi"),
+    F.Field("address", F.text, F.SCHEMA_TEXT, help="katuosoite"),
+    F.Field("city", F.text, F.SCHEMA_TEXT, help="kaupunki"),
+)
+ORGANIZER_FIELDS = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="järjestäjän nimi"),
+    F.Field("url", F.http_url, F.SCHEMA_URL, help="järjestäjän verkkosivu"),
+)
+REGISTRATION_FIELDS = (
+    F.Field("url", F.http_url, F.SCHEMA_URL, required=True, help="ilmoittautumislinkki"),
+    F.Field("deadline", F.date_or_datetime, F.SCHEMA_DATE, help="ilmoittautumisen viimeinen päivä"),
+)
+
+
+def _online(value: object) -> bool | str:
+    if isinstance(value, bool):
+        return value
+    return F.http_url(value)
+
+
+def _rrule(value: object) -> str:
+    rule = F.text(value)
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[6:]
+    if "FREQ=" not in rule.upper():
+        raise FieldError(f"'{rule}' ei ole RRULE-sääntö; esim. FREQ=MONTHLY;BYDAY=1TU;COUNT=6")
+    try:
+        rrulestr(rule, dtstart=datetime(2020, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise FieldError(f"toistosääntöä '{rule}' ei voi lukea ({exc}); esim. FREQ=MONTHLY;BYDAY=1TU;COUNT=6") from None
+    return rule
+
+
+EVENT_FIELDS: tuple[F.Field, ...] = (
+    F.Field("title", F.text, F.SCHEMA_TEXT, required=True, help="tapahtuman nimi"),
+    F.Field("start", F.date_or_datetime, F.SCHEMA_DATE, required=True,
+            help="alkaa: VVVV-KK-PP HH:MM tai koko päivän tapahtumalle VVVV-KK-PP"),
+    F.Field("end", F.date_or_datetime, F.SCHEMA_DATE, help="päättyy: samassa muodossa kuin start"),
+    F.Field("date_precision", F.choice(*PRECISIONS), {"enum": list(PRECISIONS)},
+            help="month, jos tarkka päivä ei ole tiedossa (näytetään vain kuukausi)"),
+    F.Field("location", F.mapping(LOCATION_FIELDS), F.mapping_schema(LOCATION_FIELDS), help="paikka"),
+    F.Field("online", _online, {"oneOf": [{"type": "boolean"}, F.SCHEMA_URL]},
+            help="true tai osallistumislinkki https://..."),
+    F.Field("regions", F.id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet; tyhjä = valtakunnallinen"),
+    F.Field("organizer", F.mapping(ORGANIZER_FIELDS, allow_text_as="name"),
+            {"oneOf": [F.SCHEMA_TEXT, F.mapping_schema(ORGANIZER_FIELDS)]}, help="järjestäjä"),
+    F.Field("categories", F.text_list, F.SCHEMA_TEXT_LIST, help="aiheet"),
+    F.Field("tags", F.text_list, F.SCHEMA_TEXT_LIST, help="avainsanat"),
+    F.Field("registration", F.mapping(REGISTRATION_FIELDS, allow_text_as="url"),
+            {"oneOf": [F.SCHEMA_URL, F.mapping_schema(REGISTRATION_FIELDS)]}, help="ilmoittautuminen"),
+    F.Field("status", F.choice(*STATUSES), {"enum": list(STATUSES)},
+            help="scheduled (oletus), cancelled (peruttu) tai postponed (siirretty)"),
+    F.Field("recurrence", _rrule, F.SCHEMA_TEXT, help="toistuvuus RRULE-muodossa, esim. FREQ=MONTHLY;BYDAY=1TU"),
+    F.Field("summary", F.text, F.SCHEMA_TEXT, help="lyhyt kuvaus listauksiin ja kalentereihin"),
+    F.Field("image", F.image_path, F.SCHEMA_TEXT, help="kuva"),
+    F.Field("image_alt", F.text, F.SCHEMA_TEXT, help="kuvan vaihtoehtoinen teksti"),
+    F.Field("draft", F.boolean, {"type": "boolean"}, help="true = luonnos, ei julkaista"),
+)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One appearance of an event in listings and the calendar."""
+
+    event: "Event"
+    start: date | datetime
+    end: date | datetime | None
+
+    @property
+    def start_dt(self) -> datetime:
+        return as_datetime(self.start)
+
+    @property
+    def end_dt(self) -> datetime:
+        """When the occurrence is over: end, else end of the start day (all-day) or start."""
+        if self.end is not None:
+            if isinstance(self.end, datetime):
+                return self.end
+            return as_datetime(self.end + timedelta(days=1))
+        if isinstance(self.start, datetime):
+            return self.start
+        return as_datetime(self.start + timedelta(days=1))
+
+
+@dataclass
+class Event:
+    """A validated event (or a recurring series: one page, many occurrences)."""
+
+    id: str
+    path: str
+    title: str
+    start: date | datetime
+    body: str
+    body_line: int = 1
+    end: date | datetime | None = None
+    date_precision: str = "day"
+    location: dict = field(default_factory=dict)
+    online: bool | str = False
+    regions: list[str] = field(default_factory=list)
+    organizer: dict = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    registration: dict = field(default_factory=dict)
+    status: str = "scheduled"
+    recurrence: str = ""
+    summary: str = ""
+    image: str = ""
+    image_alt: str = ""
+    draft: bool = False
+    lines: dict[str, int] = field(default_factory=dict)
+    html: str = ""  # filled by the renderer
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"tapahtumat/{self.id}/"
+
+    @property
+    def ics_url(self) -> str:
+        return f"tapahtumat/{self.id}.ics"
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def attendance(self) -> str:
+        """'offline', 'online' or 'mixed' (hybrid), from location and online."""
+        if self.online and self.location:
+            return "mixed"
+        return "online" if self.online else "offline"
+
+    @property
+    def online_url(self) -> str:
+        return self.online if isinstance(self.online, str) else ""
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.recurrence)
+
+    @property
+    def duration(self) -> timedelta | None:
+        if self.end is None:
+            return None
+        return as_datetime(self.end) - as_datetime(self.start)
+
+    def occurrences(self, until: datetime) -> list[Occurrence]:
+        """Every occurrence starting no later than `until` (a series may have no end)."""
+        if not self.recurrence:
+            return [Occurrence(self, self.start, self.end)]
+        start_dt = as_datetime(self.start).replace(tzinfo=None)
+        rule = rrulestr(self.recurrence, dtstart=start_dt)
+        limit = until.astimezone(HELSINKI).replace(tzinfo=None)
+        duration = self.duration
+        result = []
+        for naive in rule:
+            if naive > limit:
+                break
+            occ_start: date | datetime = naive.replace(tzinfo=HELSINKI) if not self.all_day else naive.date()
+            occ_end = None
+            if duration is not None:
+                end_dt = as_datetime(occ_start) + duration
+                occ_end = end_dt if not self.all_day else (end_dt.date())
+            result.append(Occurrence(self, occ_start, occ_end))
+        return result
+
+    def registration_open(self, now: datetime) -> bool:
+        """Registration is shown until its deadline (end of that day) and never after the event."""
+        if not self.registration or self.status == "cancelled":
+            return False
+        deadline = self.registration.get("deadline")
+        if deadline is not None:
+            limit = deadline if isinstance(deadline, datetime) else as_datetime(deadline + timedelta(days=1))
+            if now >= limit:
+                return False
+        if self.is_recurring:
+            return any(o.start_dt > now for o in self.occurrences(now + timedelta(days=400)))
+        return now < as_datetime(self.start)
+
+
+def build_event(source: SourceFile, errors: ErrorList) -> Event | None:
+    """Validate one event file; region and post references are checked by the site."""
+    event_id = Path(source.path).stem
+    ok = True
+    if not is_slug(event_id):
+        errors.add(source.path, 1, "tiedosto", f"tiedostonimi '{event_id}' ei kelpaa tapahtuman tunnisteeksi; "
+                   "käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. 2021-08-25-webinaari.md")
+        ok = False
+    elif event_id in RESERVED_EVENT_IDS:
+        errors.add(source.path, 1, "tiedosto", f"tiedostonimi '{event_id}' on varattu sivuston omaan käyttöön; "
+                   "valitse toinen nimi")
+        ok = False
+    clean = F.validate_fields(source, EVENT_FIELDS, errors, "tapahtumalle")
+    start, end = clean.get("start"), clean.get("end")
+    if start is not None and end is not None:
+        if isinstance(start, datetime) != isinstance(end, datetime):
+            errors.add(source.path, source.line("end"), "end",
+                       "käytä samaa muotoa kuin start: joko molemmissa kellonaika (VVVV-KK-PP HH:MM) tai ei kummassakaan")
+            ok = False
+        elif end < start:
+            errors.add(source.path, source.line("end"), "end",
+                       f"tapahtuma päättyy ennen kuin se alkaa; korjaa end myöhemmäksi kuin start")
+            ok = False
+    deadline = clean.get("registration", {}).get("deadline")
+    if start is not None and deadline is not None and as_datetime(deadline) > as_datetime(start) and not clean.get("recurrence"):
+        errors.add(source.path, source.line("registration.deadline") if "registration.deadline" in source.lines
+                   else source.line("registration"), "registration",
+                   "ilmoittautumisen määräaika on tapahtuman alun jälkeen; aikaista deadline")
+        ok = False
+    if "image" in clean and "image_alt" not in clean:
+        errors.add(source.path, source.line("image"), "image_alt",
+                   "kuvalta puuttuu vaihtoehtoinen teksti; lisää 'image_alt: ...'")
+    if not ok or "title" not in clean or start is None:
+        return None
+    return Event(id=event_id, path=source.path, body=source.body, body_line=source.body_line,
+                 lines=source.lines, **clean)

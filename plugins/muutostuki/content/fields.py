@@ -1,0 +1,181 @@
+"""Field parsers and the declarative field tables shared by validation and JSON Schemas.
+
+Each parser takes the raw YAML value and returns the clean value or raises FieldError with a
+Finnish message that says what is wrong and how to fix it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlsplit
+
+from .errors import ErrorList, FieldError, did_you_mean
+from .frontmatter import SourceFile
+from .slugs import is_slug
+from .timeutil import DATE_FORMS, parse_date_or_datetime
+
+
+def text(value: object) -> str:
+    if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+        raise FieldError("pitää olla tekstiä, esim. title: \"Otsikko\"")
+    result = str(value).strip()
+    if not result:
+        raise FieldError("ei saa olla tyhjä; kirjoita teksti tai poista kenttä")
+    return result
+
+
+def text_list(value: object) -> list[str]:
+    if not isinstance(value, list):
+        raise FieldError(f"pitää olla lista, esim. [{value}] tai rivit '- arvo'")
+    result = []
+    for item in value:
+        if isinstance(item, (list, dict)) or item is None or str(item).strip() == "":
+            raise FieldError("listan alkioiden pitää olla tekstiä, ei tyhjiä")
+        result.append(str(item).strip())
+    return result
+
+
+def id_list(value: object) -> list[str]:
+    """A list of ids (author, region, event ids): lowercase ASCII slugs."""
+    items = text_list(value)
+    for item in items:
+        if not is_slug(item):
+            raise FieldError(f"'{item}' ei ole tunniste; käytä pieniä kirjaimia a-z, numeroita ja viivoja")
+    return items
+
+
+def boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise FieldError("pitää olla true tai false")
+
+
+def date_or_datetime(value: object):
+    return parse_date_or_datetime(value)
+
+
+def http_url(value: object) -> str:
+    """An absolute http(s) URL; anything else (javascript:, data:, mailto:) is refused."""
+    url = text(value)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in " \n\t<>\"'"):
+        raise FieldError(f"'{url}' ei ole kelvollinen verkko-osoite; käytä muotoa https://esimerkki.fi/sivu")
+    return url
+
+
+def image_path(value: object) -> str:
+    """An image: an http(s) URL or a path of a file in the site (e.g. kuvat/kuva.jpg)."""
+    path = text(value)
+    if ":" in path.split("/")[0]:
+        return http_url(path)
+    if ".." in path.split("/") or any(c in path for c in "<>\"'\\ "):
+        raise FieldError(f"'{path}' ei kelpaa kuvan poluksi; käytä muotoa kuvat/kuva.jpg ilman välilyöntejä")
+    return path.lstrip("/")
+
+
+def slug(value: object) -> str:
+    result = text(value)
+    if not is_slug(result):
+        raise FieldError(f"'{result}' ei kelpaa osoitteeksi; käytä pieniä kirjaimia a-z, numeroita ja viivoja, "
+                         "esim. sote-meni-lapi")
+    return result
+
+
+def choice(*options: str) -> Callable[[object], str]:
+    def parse(value: object) -> str:
+        result = text(value)
+        if result not in options:
+            raise FieldError(f"'{result}' ei ole sallittu arvo; sallitut: {', '.join(options)}."
+                             + did_you_mean(result, options))
+        return result
+    parse.options = options  # type: ignore[attr-defined]
+    return parse
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter field: how to parse it, how to describe it in a JSON Schema."""
+
+    name: str
+    parse: Callable[[object], object]
+    schema: dict
+    required: bool = False
+    help: str = ""
+    sub_fields: tuple["Field", ...] = field(default=())
+
+
+SCHEMA_TEXT = {"type": "string", "minLength": 1}
+SCHEMA_TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+SCHEMA_ID_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}
+SCHEMA_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
+               "description": f"Muoto {DATE_FORMS}, Suomen aikaa"}
+SCHEMA_URL = {"type": "string", "pattern": "^https?://[^\\s<>\"']+$", "format": "uri"}
+
+
+def mapping(fields: tuple[Field, ...], allow_text_as: str | None = None) -> Callable[[object], dict]:
+    """A nested mapping such as `location: {name, address, city}`; unknown keys are mistakes."""
+    by_name = {f.name: f for f in fields}
+
+    def parse(value: object) -> dict:
+        if allow_text_as and isinstance(value, str):
+            value = {allow_text_as: value}
+        if not isinstance(value, dict):
+            names = ", ".join(by_name)
+            raise FieldError(f"pitää olla kenttiä sisennettynä alle ({names})")
+        result = {}
+        for key, raw in value.items():
+            sub = by_name.get(str(key))
+            if sub is None:
+                raise FieldError(f"tuntematon alikenttä '{key}'; sallitut: {', '.join(by_name)}."
+                                 + did_you_mean(str(key), list(by_name)))
+            try:
+                result[sub.name] = sub.parse(raw)
+            except FieldError as exc:
+                raise FieldError(f"{sub.name}: {exc}") from None
+        for sub in fields:
+            if sub.required and sub.name not in result:
+                raise FieldError(f"alikenttä '{sub.name}' puuttuu")
+        return result
+    return parse
+
+
+def mapping_schema(fields: tuple[Field, ...]) -> dict:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: dict(f.schema, description=f.help) if f.help else f.schema for f in fields},
+        "required": [f.name for f in fields if f.required],
+    }
+
+
+def validate_fields(source: SourceFile, fields: tuple[Field, ...], errors: ErrorList, kind: str) -> dict:
+    """Parse every declared field of `source.meta`; report each mistake, return the clean values."""
+    by_name = {f.name: f for f in fields}
+    clean: dict = {}
+    for key, raw in source.meta.items():
+        spec = by_name.get(key)
+        if spec is None:
+            errors.add(source.path, source.line(key), key,
+                       f"tuntematon kenttä {kind}; sallitut kentät: {', '.join(by_name)}."
+                       + did_you_mean(key, list(by_name)))
+            continue
+        if raw is None:
+            if spec.required:
+                errors.add(source.path, source.line(key), key, f"pakollinen kenttä on tyhjä; {spec.help}")
+            continue
+        try:
+            clean[key] = spec.parse(raw)
+        except FieldError as exc:
+            errors.add(source.path, source.line(key), key, str(exc))
+    for spec in fields:
+        if spec.required and spec.name not in source.meta:
+            errors.add(source.path, 1, spec.name, f"pakollinen kenttä puuttuu; lisää front matteriin rivi "
+                       f"'{spec.name}: ...' ({spec.help})")
+    return clean
+
+
+def json_schema(fields: tuple[Field, ...], title: str, description: str) -> dict:
+    """A JSON Schema (draft 2020-12) for editors' tools, generated from the same field table."""
+    schema = mapping_schema(fields)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+            "description": description, **schema}

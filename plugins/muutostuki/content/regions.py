@@ -1,0 +1,117 @@
+"""Regions: the 22 fixed ids, enriched by editors' files docs/alueet/<id>.md."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fields as F
+from .errors import ErrorList, FieldError, did_you_mean
+from .frontmatter import read_source
+from .region_registry import REGION_IDS, REGIONS
+
+
+def _email(value: object) -> str:
+    address = F.text(value)
+    if "@" not in address or any(c in address for c in " <>\"'"):
+        raise FieldError(f"'{address}' ei ole sähköpostiosoite")
+    return address
+
+
+CONTACT_FIELDS = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="yhteyshenkilön nimi"),
+    F.Field("role", F.text, F.SCHEMA_TEXT, help="tehtävä"),
+    F.Field("email", _email, {"type": "string", "format": "email"}, help="sähköposti"),
+    F.Field("phone", F.text, F.SCHEMA_TEXT, help="puhelin"),
+)
+NETWORK_FIELDS = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="verkostojärjestön nimi"),
+    F.Field("url", F.http_url, F.SCHEMA_URL, help="verkkosivu"),
+    F.Field("contact", F.mapping(CONTACT_FIELDS), F.mapping_schema(CONTACT_FIELDS), help="yhteyshenkilö"),
+)
+_parse_network_item = F.mapping(NETWORK_FIELDS)
+
+
+def _network(value: object) -> list[dict]:
+    if not isinstance(value, list):
+        raise FieldError("pitää olla lista verkostojärjestöjä, jokainen rivi '- name: ...'")
+    return [_parse_network_item(item) for item in value]
+
+
+REGION_FIELDS: tuple[F.Field, ...] = (
+    F.Field("name", F.text, F.SCHEMA_TEXT, help="virallinen nimi, esim. Etelä-Savon hyvinvointialue"),
+    F.Field("name_sv", F.text, F.SCHEMA_TEXT, help="ruotsinkielinen nimi"),
+    F.Field("short_name", F.text, F.SCHEMA_TEXT, help="lyhyt nimi kartalle, esim. Etelä-Savo"),
+    F.Field("brand", F.text, F.SCHEMA_TEXT, help="alueen oma lyhyt nimi, esim. Eloisa"),
+    F.Field("city", F.text, F.SCHEMA_TEXT, help="keskuskaupunki"),
+    F.Field("website", F.http_url, F.SCHEMA_URL, help="hyvinvointialueen verkkosivu"),
+    F.Field("network", _network, {"type": "array", "items": F.mapping_schema(NETWORK_FIELDS)},
+            help="alueen verkostojärjestöt"),
+    F.Field("neighbours", F.id_list, F.SCHEMA_ID_LIST, help="naapurialueiden tunnisteet"),
+    F.Field("cooperation_area", F.text, F.SCHEMA_TEXT, help="yhteistyöalue, esim. Itä-Suomen yhteistyöalue"),
+    F.Field("summary", F.text, F.SCHEMA_TEXT, help="lyhyt kuvaus hakukoneille"),
+)
+
+
+@dataclass
+class Region:
+    id: str
+    code: str
+    name: str
+    name_sv: str
+    short_name: str
+    brand: str = ""
+    city: str = ""
+    website: str = ""
+    network: list[dict] = field(default_factory=list)
+    neighbours: list[str] = field(default_factory=list)
+    cooperation_area: str = ""
+    summary: str = ""
+    source_path: str = ""  # docs/alueet/<id>.md when an editor wrote one
+
+    @property
+    def url(self) -> str:
+        return f"alueet/{self.id}/"
+
+    @property
+    def display_name(self) -> str:
+        """Official name first, then the brand (Kotus guidance)."""
+        return f"{self.name} {self.brand}" if self.brand else self.name
+
+
+def builtin_regions() -> dict[str, Region]:
+    return {rid: Region(id=rid, code=code, name=fi, name_sv=sv, short_name=short)
+            for rid, code, fi, sv, short in REGIONS}
+
+
+def load_regions(docs_dir: Path, root: Path, errors: ErrorList) -> dict[str, Region]:
+    """The 22 regions, with the fields editors wrote in docs/alueet/<id>.md."""
+    regions = builtin_regions()
+    folder = docs_dir / "alueet"
+    if not folder.is_dir():
+        return regions
+    for path in sorted(folder.glob("*.md")):
+        if path.stem == "index":
+            continue
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        if path.stem not in regions:
+            errors.add(shown, 1, "tiedosto", f"tiedoston nimen pitää olla alueen tunniste; "
+                       f"'{path.stem}' ei ole alue.{did_you_mean(path.stem, REGION_IDS)}")
+            continue
+        source = read_source(path, shown, errors)
+        if not source.ok:
+            continue
+        clean = F.validate_fields(source, REGION_FIELDS, errors, "alueelle")
+        region = regions[path.stem]
+        for key, value in clean.items():
+            setattr(region, key, value)
+        region.source_path = shown
+        for i, neighbour in enumerate(region.neighbours):
+            if neighbour not in regions:
+                errors.add(shown, source.line(f"neighbours.{i}"), "neighbours",
+                           unknown_region_message(neighbour))
+    return regions
+
+
+def unknown_region_message(region_id: str) -> str:
+    return (f"tuntematon alue '{region_id}'.{did_you_mean(region_id, REGION_IDS)} "
+            f"Tunnetut alueet: {', '.join(REGION_IDS)}")

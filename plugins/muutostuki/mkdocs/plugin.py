@@ -1,0 +1,196 @@
+"""The muutostuki MkDocs plugin: loads the content model once and adds its pages and outputs.
+
+Hooks, in build order: on_config (load + validate content, fail with every mistake listed),
+on_files (add generated pages and content assets), on_page_read_source / on_page_markdown
+(give each page its Markdown, title and template), on_page_content (keep rendered HTML for
+listings and feeds), on_page_context (template data), on_post_build (feeds, calendars).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import fi
+from ..content.errors import FieldError
+from ..content.site import ContentPaths, load_site
+from ..content.timeutil import HELSINKI, now_helsinki, parse_datetime
+from ..pages.registry import BuildContext, output_writers, page_generators, site_feeds
+from ..pages.spec import PageSpec
+from .config import MuutostukiConfig
+
+log = logging.getLogger("mkdocs.plugins.muutostuki")
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_URI = "assets/muutostuki/"
+ASSET_SKIP = {".md", ".yml", ".yaml"}
+
+
+def resolve_build_time(option: str | None) -> datetime:
+    """One build time for every page and feed: env, then mkdocs.yml, then now."""
+    raw = os.environ.get("MUUTOSTUKI_BUILD_TIME") or option
+    if not raw:
+        return now_helsinki().replace(microsecond=0)
+    try:
+        return parse_datetime(raw)
+    except FieldError as exc:
+        raise PluginError(f"build_time / MUUTOSTUKI_BUILD_TIME: {exc}") from None
+
+
+class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.ctx: BuildContext | None = None
+        self.specs: dict[str, PageSpec] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
+        self.command = command
+
+    @property
+    def preview(self) -> bool:
+        if self.config.preview is not None:
+            return self.config.preview
+        return self.command == "serve"
+
+    # -- configuration and content -------------------------------------------------------
+    @event_priority(50)
+    def on_config(self, config):
+        if not config.site_url:
+            raise PluginError(
+                "site_url puuttuu tiedostosta mkdocs.yml. Syötteet, kalenterit ja jaettavat linkit tarvitsevat "
+                "sivuston täyden osoitteen: lisää esim. 'site_url: https://muutostuki.example.fi/'")
+        if not config.use_directory_urls:
+            raise PluginError("muutostuki tarvitsee asetuksen use_directory_urls: true")
+        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        root = Path(config.config_file_path).resolve().parent
+        paths = ContentPaths(root=root, blog_dir=self.config.blog_dir, events_dir=self.config.events_dir,
+                             docs_dir=os.path.relpath(config.docs_dir, root))
+        build_time = resolve_build_time(self.config.build_time)
+        site = load_site(paths, build_time, preview=self.preview)
+        site.horizon_months = self.config.calendar_months_ahead
+        for warning in site.errors.warnings:
+            log.warning(str(warning))
+        if site.errors:
+            for error in site.errors.errors:
+                log.error(str(error))
+            count = len(site.errors.errors)
+            raise PluginError(f"Sisällössä on {count} virhe{'ttä' if count != 1 else ''}: korjaa yllä luetellut "
+                              "kohdat (tiedosto:rivi: kenttä: mitä korjata). Ohjeet: docs/ohjeet/")
+        self.ctx = BuildContext(site=site, site_url=site_url, base_path=urlsplit(site_url).path or "/",
+                                options=self.config, site_name=config.site_name,
+                                site_description=config.site_description or "")
+        theme_dirs = config.theme.dirs
+        material_index = next((i for i, d in enumerate(theme_dirs) if Path(d).name == "templates"
+                               and "material" in Path(d).parts), len(theme_dirs))
+        if str(TEMPLATES) not in theme_dirs:
+            theme_dirs.insert(material_index, str(TEMPLATES))
+        for css in sorted(ASSETS.glob("*.css")):
+            if ASSET_URI + css.name not in config.extra_css:
+                config.extra_css.insert(0, ASSET_URI + css.name)
+        return config
+
+    # -- files ---------------------------------------------------------------------------
+    def on_files(self, files: Files, *, config) -> Files:
+        assert self.ctx is not None
+        self.specs = {}
+        for generate in page_generators():
+            for spec in generate(self.ctx):
+                if spec.src_uri in self.specs:
+                    raise PluginError(f"Kaksi sivua samaan osoitteeseen: {spec.src_uri}")
+                self.specs[spec.src_uri] = spec
+                existing = files.get_file_from_path(spec.src_uri)
+                if existing is not None:
+                    continue  # a hand-written page (e.g. docs/alueet/x.md) the engine decorates
+                file = File.generated(config, spec.src_uri, content=spec.markdown or "",
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+                if spec.dest_uri:
+                    file.dest_uri = spec.dest_uri
+                files.append(file)
+        self._add_assets(files, config)
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                files.append(File.generated(config, ASSET_URI + asset.relative_to(ASSETS).as_posix(),
+                                            abs_src_path=str(asset)))
+        return files
+
+    def _add_assets(self, files: Files, config) -> None:
+        """Images and attachments kept beside posts and events are published at the same path."""
+        root = self.ctx.site.paths.root
+        for folder in (self.ctx.site.paths.blog, self.ctx.site.paths.events):
+            if not folder.is_dir():
+                continue
+            for path in folder.rglob("*"):
+                if path.is_file() and path.suffix.lower() not in ASSET_SKIP and not path.name.startswith("."):
+                    src_uri = path.relative_to(root).as_posix()
+                    if files.get_file_from_path(src_uri) is None:
+                        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+
+    # -- pages ---------------------------------------------------------------------------
+    def on_page_read_source(self, *, page, config):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or spec.markdown is None:
+            return None
+        return spec.markdown
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["template"] = page.meta.get("template", spec.template)
+            if spec.markdown is not None or "title" not in page.meta:
+                page.meta["title"] = spec.title
+            if isinstance(spec.description, str) and spec.description:
+                page.meta.setdefault("description", spec.description)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.on_html is not None:
+            spec.on_html(html)
+        return html
+
+    def on_env(self, env, *, config, files):
+        env.filters["fi_date"] = fi.fi_date
+        env.filters["fi_datetime"] = fi.fi_datetime
+        env.filters["fi_when"] = lambda occ: fi.fi_when(occ.start, occ.end, occ.event.date_precision)
+        env.filters["fi_month_year"] = fi.fi_month_year
+        env.filters["iso"] = fi.iso
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        assert self.ctx is not None
+        spec = self.specs.get(page.file.src_uri)
+        context["mt"] = self.ctx
+        context["mt_site"] = self.ctx.site
+        context["mt_spec"] = spec
+        context["mt_feeds"] = site_feeds() + (spec.feeds if spec else [])
+        if spec is not None:
+            if callable(spec.description):
+                page.meta["description"] = spec.description()
+            context.update(spec.context)
+        return context
+
+    # -- outputs -------------------------------------------------------------------------
+    def on_post_build(self, *, config) -> None:
+        assert self.ctx is not None
+        site_dir = Path(config.site_dir)
+        for write in output_writers():
+            for rel_path, data in write(self.ctx):
+                target = site_dir / rel_path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def on_serve(self, server, *, config, builder):
+        assert self.ctx is not None
+        for folder in (self.ctx.site.paths.blog, self.ctx.site.paths.events):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

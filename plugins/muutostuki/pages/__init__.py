@@ -1,0 +1,1 @@
+"""Page generators: each turns the Site model into PageSpecs (no MkDocs import)."""
