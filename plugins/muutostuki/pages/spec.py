@@ -24,8 +24,11 @@ class PageSpec:
     searchable: bool = False          # indexed by search (posts, events, regions)
     on_html: Callable[[str], None] | None = None  # receives the rendered Markdown
     feeds: list[tuple[str, str, str]] = field(default_factory=list)  # (type, title, site-relative url)
-    og_type: str = "website"
-    image: str = ""
+    og_type: str = "website"          # "article" for posts, "event" for events
+    image: str = ""                    # site-relative path or absolute URL of the page's image
+    image_alt: str = ""
+    jsonld: list[dict] = field(default_factory=list)   # schema.org objects, serialised safely by main.html
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, site-relative url), home first
 
 
 @dataclass
