@@ -116,6 +116,9 @@ def build_post(source: SourceFile, authors: dict[str, Author], errors: ErrorList
             errors.add(source.path, source.line(f"authors.{i}") if f"authors.{i}" in source.lines else source.line("authors"),
                        "authors", f"tuntematon kirjoittaja '{author_id}'.{did_you_mean(author_id, list(authors))} "
                        f"Lisää hänet tiedostoon blog/authors.yml tai käytä tunnettua: {known}")
+    if "authors" in clean and not clean["authors"]:
+        errors.add(source.path, source.line("authors"), "authors",
+                   "vähintään yksi kirjoittaja tarvitaan, esim. authors: [henna-hovi]")
     if "image" in clean and "image_alt" not in clean:
         errors.add(source.path, source.line("image"), "image_alt",
                    "kuvalta puuttuu vaihtoehtoinen teksti; lisää 'image_alt: ...' joka kertoo, mitä kuvassa näkyy")
