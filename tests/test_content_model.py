@@ -142,3 +142,13 @@ def test_nonexistent_local_time_in_dst_gap(tmp_path):
                                         ("  --Hyte  neuvottelut-- ", "hyte-neuvottelut")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize("value, label, url", [
+    ("CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
+    ("CC BY-SA-NC", "CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
+    ("Kaikki oikeudet pidätetään", "Kaikki oikeudet pidätetään", ""),
+])
+def test_license_labels(value, label, url):
+    from muutostuki.pages.licenses import license_label_and_url
+    assert license_label_and_url(value) == (label, url)

@@ -21,6 +21,7 @@ from .. import fi
 from ..content.errors import FieldError
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI, now_helsinki, parse_datetime
+from ..pages.licenses import license_label_and_url
 from ..pages.registry import BuildContext, output_writers, page_generators, site_feeds
 from ..pages.spec import PageSpec
 from .config import MuutostukiConfig
@@ -163,6 +164,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["fi_when"] = lambda occ: fi.fi_when(occ.start, occ.end, occ.event.date_precision)
         env.filters["fi_month_year"] = fi.fi_month_year
         env.filters["iso"] = fi.iso
+        env.filters["license_link"] = license_label_and_url
         return env
 
     def on_page_context(self, context, *, page, config, nav):
