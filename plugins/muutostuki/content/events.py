@@ -1,6 +1,7 @@
 """Events: events/<id>.md -> Event objects, with occurrences of recurring series."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from .frontmatter import SourceFile
 from .slugs import is_slug
 from .timeutil import HELSINKI, as_datetime
 
-RESERVED_EVENT_IDS = ("index", "menneet", "kalenteri", "sivu", "alueet", "aiheet")
+RESERVED_EVENT_IDS = ("index", "menneet", "kalenteri", "sivu", "alueet", "aiheet", "tilaa")
 STATUSES = ("scheduled", "cancelled", "postponed")
 STATUS_LABELS = {"scheduled": "", "cancelled": "Peruttu", "postponed": "Siirretty"}
 PRECISIONS = ("day", "month")
@@ -39,16 +40,30 @@ def _online(value: object) -> bool | str:
     return F.http_url(value)
 
 
+_RRULE_EXAMPLE = "esim. FREQ=MONTHLY;BYDAY=1TU tai FREQ=WEEKLY;BYDAY=WE;COUNT=6"
+_RRULE_CHARS = re.compile(r"^[A-Z0-9=;,+-]+$")
+
+
 def _rrule(value: object) -> str:
-    rule = F.text(value)
-    if rule.upper().startswith("RRULE:"):
+    """An RFC 5545 RRULE value (without DTSTART: the event's start is the series start)."""
+    rule = F.text(value).upper()
+    if rule.startswith("RRULE:"):
         rule = rule[6:]
-    if "FREQ=" not in rule.upper():
-        raise FieldError(f"'{rule}' ei ole RRULE-sääntö; esim. FREQ=MONTHLY;BYDAY=1TU;COUNT=6")
+    if not _RRULE_CHARS.match(rule):
+        raise FieldError(f"toistosäännössä saa olla vain kirjaimia, numeroita ja merkit = ; , + -; {_RRULE_EXAMPLE}")
+    parts = dict(p.split("=", 1) if "=" in p else (p, "") for p in rule.split(";") if p)
+    if "FREQ" not in parts:
+        raise FieldError(f"'{rule}' ei ole toistosääntö: FREQ puuttuu; {_RRULE_EXAMPLE}")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise FieldError("käytä joko COUNT (kertojen määrä) tai UNTIL (viimeinen päivä), ei molempia")
+    if parts.get("UNTIL", "").endswith("Z"):
+        raise FieldError("kirjoita UNTIL Suomen aikana ilman Z-loppua, esim. UNTIL=20271231")
+    if parts.get("COUNT", "1").isdigit() and int(parts.get("COUNT", "1")) < 1:
+        raise FieldError("COUNT pitää olla vähintään 1")
     try:
         rrulestr(rule, dtstart=datetime(2020, 1, 1))
     except (ValueError, TypeError) as exc:
-        raise FieldError(f"toistosääntöä '{rule}' ei voi lukea ({exc}); esim. FREQ=MONTHLY;BYDAY=1TU;COUNT=6") from None
+        raise FieldError(f"toistosääntöä '{rule}' ei voi lukea ({exc}); {_RRULE_EXAMPLE}") from None
     return rule
 
 
@@ -79,6 +94,11 @@ EVENT_FIELDS: tuple[F.Field, ...] = (
 )
 
 
+def next_month(day: date | datetime) -> date:
+    """The first day of the month after `day`."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One appearance of an event in listings and the calendar."""
@@ -93,7 +113,12 @@ class Occurrence:
 
     @property
     def end_dt(self) -> datetime:
-        """When the occurrence is over: end, else end of the start day (all-day) or start."""
+        """When the occurrence is over: end, else end of the start day (all-day) or start.
+
+        An event known only to the month may happen any day of it: it is over when the month is.
+        """
+        if self.end is None and self.event.date_precision == "month":
+            return as_datetime(next_month(self.start))
         if self.end is not None:
             if isinstance(self.end, datetime):
                 return self.end
@@ -199,6 +224,24 @@ class Event:
         return now < as_datetime(self.start)
 
 
+def _first_in_series(start: date | datetime, rule: str) -> datetime | None:
+    naive = as_datetime(start).replace(tzinfo=None)
+    return next(iter(rrulestr(rule, dtstart=naive)), None)
+
+
+def _starts_series(start: date | datetime, rule: str) -> bool:
+    """RFC 5545 leaves a series undefined when DTSTART does not match its rule: insist it does."""
+    return _first_in_series(start, rule) == as_datetime(start).replace(tzinfo=None)
+
+
+def _series_start_message(start: date | datetime, rule: str) -> str:
+    first = _first_in_series(start, rule)
+    hint = (f" Ensimmäinen säännön mukainen päivä on {first.day}.{first.month}.{first.year}."
+            if first is not None else " Sääntö ei tuota yhtään kertaa.")
+    return ("start ei ole toistosäännön mukainen päivä; siirrä start sarjan ensimmäiseen kertaan "
+            f"tai korjaa sääntö.{hint}")
+
+
 def build_event(source: SourceFile, errors: ErrorList) -> Event | None:
     """Validate one event file; region and post references are checked by the site."""
     event_id = Path(source.path).stem
@@ -227,6 +270,13 @@ def build_event(source: SourceFile, errors: ErrorList) -> Event | None:
         errors.add(source.path, source.line("registration.deadline") if "registration.deadline" in source.lines
                    else source.line("registration"), "registration",
                    "ilmoittautumisen määräaika on tapahtuman alun jälkeen; aikaista deadline")
+        ok = False
+    if start is not None and clean.get("date_precision") == "month" and isinstance(start, datetime):
+        errors.add(source.path, source.line("start"), "start",
+                   "kun date_precision on month, start on pelkkä päivämäärä ilman kellonaikaa, esim. 2023-04-01")
+        ok = False
+    if start is not None and clean.get("recurrence") and not _starts_series(start, clean["recurrence"]):
+        errors.add(source.path, source.line("recurrence"), "recurrence", _series_start_message(start, clean["recurrence"]))
         ok = False
     if "image" in clean and "image_alt" not in clean:
         errors.add(source.path, source.line("image"), "image_alt",

@@ -120,7 +120,7 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
 
 
-def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False) -> Site:
+def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, horizon_months: int = 12) -> Site:
     """Read and validate all content. Never raises for editors' mistakes: see `site.errors`."""
     errors = ErrorList()
     authors = load_authors(paths.blog / "authors.yml", paths.shown(paths.blog / "authors.yml"), errors)
@@ -169,7 +169,8 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False) 
     events = [e for e in all_events if preview or not e.draft]
     events.sort(key=lambda e: (as_datetime(e.start), e.id))
     return Site(paths=paths, build_time=build_time, preview=preview, authors=authors, regions=regions,
-                posts=visible, events=events, all_posts=all_posts, all_events=all_events, errors=errors)
+                posts=visible, events=events, all_posts=all_posts, all_events=all_events, errors=errors,
+                horizon_months=horizon_months)
 
 
 def load_site_or_raise(paths: ContentPaths, build_time: datetime, preview: bool = False) -> Site:

@@ -76,8 +76,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         paths = ContentPaths(root=root, blog_dir=self.config.blog_dir, events_dir=self.config.events_dir,
                              docs_dir=os.path.relpath(config.docs_dir, root))
         build_time = resolve_build_time(self.config.build_time)
-        site = load_site(paths, build_time, preview=self.preview)
-        site.horizon_months = self.config.calendar_months_ahead
+        site = load_site(paths, build_time, preview=self.preview, horizon_months=self.config.calendar_months_ahead)
         for warning in site.errors.warnings:
             log.warning(str(warning))
         if site.errors:
