@@ -14,6 +14,7 @@ from .authors import Author, load_authors
 from .errors import ContentBuildError, ErrorList, did_you_mean
 from .events import Event, Occurrence, build_event
 from .frontmatter import read_source
+from .lint import add_content_warnings
 from .posts import Post, build_post
 from .regions import Region, load_regions, unknown_region_message
 from .slugs import slugify
@@ -168,9 +169,11 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     visible.sort(key=lambda p: (p.date, p.slug), reverse=True)
     events = [e for e in all_events if preview or not e.draft]
     events.sort(key=lambda e: (as_datetime(e.start), e.id))
-    return Site(paths=paths, build_time=build_time, preview=preview, authors=authors, regions=regions,
+    site = Site(paths=paths, build_time=build_time, preview=preview, authors=authors, regions=regions,
                 posts=visible, events=events, all_posts=all_posts, all_events=all_events, errors=errors,
                 horizon_months=horizon_months)
+    add_content_warnings(site)
+    return site
 
 
 def load_site_or_raise(paths: ContentPaths, build_time: datetime, preview: bool = False) -> Site:

@@ -1,0 +1,66 @@
+"""Links and images written in Markdown bodies, with their line numbers.
+
+Both the content warnings (images without alt text) and the editors' `check` (links to pages
+that do not exist) need the same view of a body, so it is read here once. Code blocks and
+code spans are skipped: a link shown as an example is not a link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+# [text](target "title") and ![alt](target); one level of nested brackets in the text
+_INLINE = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+_REF_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[[^\[\]]*\]")
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\[\]]+)\]:\s*(<[^<>\n]*>|\S+)")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MarkdownRef:
+    """One link or image: `kind` is "link" or "image"; `line` counts from the body's first line."""
+
+    kind: str
+    text: str
+    target: str  # as written, "" for a reference-style image
+    line: int
+
+
+def _without_code_spans(line: str) -> str:
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
+    """Every inline link, inline or reference image and link definition in `body`, plus each
+    <img> tag that has no alt attribute at all."""
+    refs: list[MarkdownRef] = []
+    fence: str | None = None
+    for offset, raw in enumerate(body.split("\n")):
+        line_no = first_line + offset
+        opening = _FENCE.match(raw)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        line = _without_code_spans(raw)
+        definition = _REF_DEF.match(line)
+        if definition:
+            refs.append(MarkdownRef("link", definition.group(1), definition.group(2).strip("<>"), line_no))
+            continue
+        for m in _INLINE.finditer(line):
+            kind = "image" if m.group(1) else "link"
+            refs.append(MarkdownRef(kind, m.group(2).strip(), m.group(3).strip("<>").strip(), line_no))
+        for m in _REF_IMAGE.finditer(line):
+            refs.append(MarkdownRef("image", m.group(1).strip(), "", line_no))
+        for m in _HTML_IMG.finditer(line):
+            if not _HTML_ALT.search(m.group(0)):  # alt="" is a decorative image, and fine
+                refs.append(MarkdownRef("image", "", "", line_no))
+    return refs
