@@ -59,7 +59,7 @@ def blog_pages(site: Site, per_page: int, base_path: str) -> list[PageSpec]:
     specs = post_pages(site, base_path)
     specs += listing_pages(site.posts, BLOG_URL, "Blogi", per_page,
                            intro="Järjestöjen sote-muutostuen kirjoituksia järjestöjen ja hyvinvointialueiden yhteistyöstä.",
-                           extra={"years": sorted(site.posts_by_year, reverse=True),
+                           extra={"years": sorted(site.posts_by_year, reverse=True), "subscribe_feed": "feed.xml",
                                   "categories": sorted(site.categories.values(), key=lambda c: c.name.lower())})
     for year, posts in sorted(site.posts_by_year.items()):
         specs += listing_pages(posts, f"{BLOG_URL}arkisto/{year}/", f"Blogi {year}", per_page,

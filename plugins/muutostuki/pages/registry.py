@@ -39,9 +39,15 @@ def page_generators() -> list[PageGenerator]:
 
 
 def output_writers() -> list[OutputWriter]:
-    return []
+    from ..feeds.writer import write_feeds
+
+    return [
+        write_feeds,
+    ]
 
 
 def site_feeds() -> list[tuple[str, str, str]]:
     """Feeds every page advertises with <link rel="alternate">: (type, title, site-relative url)."""
-    return []
+    from ..feeds.writer import SITE_FEEDS
+
+    return list(SITE_FEEDS)
