@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from dateutil.rrule import rrulestr
@@ -11,6 +11,7 @@ from dateutil.rrule import rrulestr
 from . import fields as F
 from .errors import ErrorList, FieldError
 from .frontmatter import SourceFile
+from .regions import region_id_list
 from .slugs import is_slug
 from .timeutil import HELSINKI, as_datetime
 
@@ -64,6 +65,8 @@ def _rrule(value: object) -> str:
         rrulestr(rule, dtstart=datetime(2020, 1, 1))
     except (ValueError, TypeError) as exc:
         raise FieldError(f"toistosääntöä '{rule}' ei voi lukea ({exc}); {_RRULE_EXAMPLE}") from None
+    if len(parts.get("UNTIL", "")) == 8:  # a bare date includes its whole day
+        rule = rule.replace(f"UNTIL={parts['UNTIL']}", f"UNTIL={parts['UNTIL']}T235959")
     return rule
 
 
@@ -77,7 +80,7 @@ EVENT_FIELDS: tuple[F.Field, ...] = (
     F.Field("location", F.mapping(LOCATION_FIELDS), F.mapping_schema(LOCATION_FIELDS), help="paikka"),
     F.Field("online", _online, {"oneOf": [{"type": "boolean"}, F.SCHEMA_URL]},
             help="true tai osallistumislinkki https://..."),
-    F.Field("regions", F.id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet; tyhjä = valtakunnallinen"),
+    F.Field("regions", region_id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet; tyhjä = valtakunnallinen"),
     F.Field("organizer", F.mapping(ORGANIZER_FIELDS, allow_text_as="name"),
             {"oneOf": [F.SCHEMA_TEXT, F.mapping_schema(ORGANIZER_FIELDS)]}, help="järjestäjä"),
     F.Field("categories", F.text_list, F.SCHEMA_TEXT_LIST, help="aiheet"),
@@ -189,6 +192,18 @@ class Event:
         if self.end is None:
             return None
         return as_datetime(self.end) - as_datetime(self.start)
+
+    def export_rrule(self) -> str:
+        """The rule as RFC 5545 wants it beside DTSTART: UNTIL in UTC (timed) or a DATE (all-day)."""
+        parts = []
+        for part in self.recurrence.split(";"):
+            key, _, value = part.partition("=")
+            if key == "UNTIL":
+                local = datetime.strptime(value, "%Y%m%dT%H%M%S") if "T" in value else datetime.strptime(value, "%Y%m%d")
+                value = (f"{local:%Y%m%d}" if self.all_day else
+                         local.replace(tzinfo=HELSINKI).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+            parts.append(f"{key}={value}")
+        return ";".join(parts)
 
     def occurrences(self, until: datetime) -> list[Occurrence]:
         """Every occurrence starting no later than `until` (a series may have no end)."""

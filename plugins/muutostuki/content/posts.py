@@ -10,6 +10,7 @@ from . import fields as F
 from .authors import Author
 from .errors import ErrorList
 from .frontmatter import SourceFile
+from .regions import region_id_list
 from .slugs import slugify
 from .timeutil import as_datetime
 
@@ -22,7 +23,7 @@ POST_FIELDS: tuple[F.Field, ...] = (
     F.Field("updated", F.date_or_datetime, F.SCHEMA_DATE, help="päivitetty VVVV-KK-PP"),
     F.Field("authors", F.id_list, dict(F.SCHEMA_ID_LIST, minItems=1), required=True,
             help="kirjoittajien tunnisteet tiedostosta blog/authors.yml, esim. [henna-hovi]"),
-    F.Field("regions", F.id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet, esim. [etela-savo]; tyhjä = valtakunnallinen"),
+    F.Field("regions", region_id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet, esim. [etela-savo]; tyhjä = valtakunnallinen"),
     F.Field("categories", F.text_list, F.SCHEMA_TEXT_LIST, help="aiheet, esim. [Sote-uudistus]"),
     F.Field("tags", F.text_list, F.SCHEMA_TEXT_LIST, help="avainsanat"),
     F.Field("summary", F.text, F.SCHEMA_TEXT, help="tiivistelmä listauksiin, syötteisiin ja hakukoneille"),

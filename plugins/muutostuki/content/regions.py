@@ -1,6 +1,7 @@
 """Regions: the 22 fixed ids, enriched by editors' files docs/alueet/<id>.md."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from . import fields as F
 from .errors import ErrorList, FieldError, did_you_mean
 from .frontmatter import read_source
 from .region_registry import REGION_IDS, REGIONS
+from .slugs import is_slug, slugify
 
 
 def _email(value: object) -> str:
@@ -27,6 +29,7 @@ NETWORK_FIELDS = (
     F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="verkostojärjestön nimi"),
     F.Field("url", F.http_url, F.SCHEMA_URL, help="verkkosivu"),
     F.Field("contact", F.mapping(CONTACT_FIELDS), F.mapping_schema(CONTACT_FIELDS), help="yhteyshenkilö"),
+    F.Field("note", F.text, F.SCHEMA_TEXT, help="lyhyt lisätieto, esim. mitä järjestö alueella tekee"),
 )
 _parse_network_item = F.mapping(NETWORK_FIELDS)
 
@@ -73,6 +76,23 @@ class Region:
         return f"alueet/{self.id}/"
 
     @property
+    def blog_url(self) -> str:
+        return f"alueet/{self.id}/blogi/"
+
+    @property
+    def feed_url(self) -> str:
+        return f"alueet/{self.id}/feed.xml"
+
+    @property
+    def ics_url(self) -> str:
+        return f"alueet/{self.id}/tapahtumat.ics"
+
+    @property
+    def events_url(self) -> str:
+        """The events listing filtered to this region."""
+        return f"tapahtumat/alueet/{self.id}/"
+
+    @property
     def display_name(self) -> str:
         """Official name first, then the brand (Kotus guidance)."""
         return f"{self.name} {self.brand}" if self.brand else self.name
@@ -105,13 +125,75 @@ def load_regions(docs_dir: Path, root: Path, errors: ErrorList) -> dict[str, Reg
         for key, value in clean.items():
             setattr(region, key, value)
         region.source_path = shown
-        for i, neighbour in enumerate(region.neighbours):
-            if neighbour not in regions:
-                errors.add(shown, source.line(f"neighbours.{i}"), "neighbours",
-                           unknown_region_message(neighbour))
+        _check_neighbours(region, source, regions, errors)
+        _check_body(source, errors)
     return regions
 
 
-def unknown_region_message(region_id: str) -> str:
-    return (f"tuntematon alue '{region_id}'.{did_you_mean(region_id, REGION_IDS)} "
-            f"Tunnetut alueet: {', '.join(REGION_IDS)}")
+def _check_neighbours(region: Region, source, regions: dict[str, Region], errors: ErrorList) -> None:
+    seen: set[str] = set()
+    for i, neighbour in enumerate(region.neighbours):
+        line = source.line(f"neighbours.{i}") if f"neighbours.{i}" in source.lines else source.line("neighbours")
+        if neighbour not in regions:
+            errors.add(source.path, line, "neighbours", unknown_region_message(neighbour, regions))
+        elif neighbour == region.id:
+            errors.add(source.path, line, "neighbours", f"alue '{neighbour}' ei voi olla oma naapurinsa; poista rivi")
+        elif neighbour in seen:
+            errors.add(source.path, line, "neighbours", f"alue '{neighbour}' on listassa kahdesti; poista toinen")
+        seen.add(neighbour)
+
+
+def _check_body(source, errors: ErrorList) -> None:
+    """The page's only h1 is the official name (from `name`); a '# ' heading would be a second one."""
+    in_code = False
+    for offset, line in enumerate(source.body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if not in_code and line.startswith("# "):
+            errors.add(source.path, source.body_line + offset, "teksti",
+                       "alueen sivun pääotsikko on alueen virallinen nimi (kenttä name); "
+                       "käytä tekstissä väliotsikoita '## Otsikko'", severity="warning")
+
+
+def region_aliases(regions: dict[str, Region] | None = None) -> dict[str, str]:
+    """Slugs of the names editors may write instead of an id ('eloisa', 'etela-savon-hyvinvointialue', '12')."""
+    aliases: dict[str, str] = {}
+    for region in (regions or builtin_regions()).values():
+        for alias in (region.code, region.name, region.short_name, region.name_sv, region.brand):
+            if alias:
+                aliases.setdefault(slugify(alias), region.id)
+    return aliases
+
+
+def closest_region(value: str, regions: dict[str, Region] | None = None) -> str | None:
+    """The region an editor most likely meant by an unknown id, or None."""
+    aliases = region_aliases(regions)
+    key = slugify(value)
+    if key in REGION_IDS:
+        return key
+    if key in aliases:
+        return aliases[key]
+    close = difflib.get_close_matches(key, list(REGION_IDS), n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(key, list(aliases), n=1, cutoff=0.75)
+    return aliases[close[0]] if close else None
+
+
+def region_id_list(value: object) -> list[str]:
+    """The `regions` field of posts and events: ids, and a hint when a name was written instead."""
+    items = F.text_list(value)
+    for item in items:
+        if not is_slug(item):
+            guess = closest_region(item)
+            hint = f" Tarkoititko '{guess}'?" if guess else ""
+            raise FieldError(f"'{item}' ei ole alueen tunniste; kirjoita tunniste pienin kirjaimin ilman ääkkösiä."
+                             f"{hint} Tunnetut alueet: {', '.join(REGION_IDS)}")
+    return items
+
+
+def unknown_region_message(region_id: str, regions: dict[str, Region] | None = None) -> str:
+    """`tuntematon alue 'x'. Tarkoititko 'y'? Tunnetut alueet: ...`: the fix and every valid id."""
+    guess = closest_region(region_id, regions)
+    hint = f" Tarkoititko '{guess}'?" if guess else ""
+    return f"tuntematon alue '{region_id}'.{hint} Tunnetut alueet: {', '.join(REGION_IDS)}"

@@ -147,7 +147,7 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
         for i, region_id in enumerate(item.regions):
             if region_id not in regions:
                 errors.add(item.path, item.lines.get(f"regions.{i}", item.lines.get("regions", 1)), "regions",
-                           unknown_region_message(region_id))
+                           unknown_region_message(region_id, regions))
     for post in all_posts:
         for i, event_id in enumerate(post.events):
             if event_id not in event_ids:
