@@ -22,6 +22,10 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
+# Check all content in about a second without building (same messages as the build)
+check: $(STAMP)
+	$(BIN)/python -m muutostuki check
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 

@@ -1,8 +1,8 @@
 """Links and images written in Markdown bodies, with their line numbers.
 
 Both the content warnings (images without alt text) and the editors' `check` (links to pages
-that do not exist) need the same view of a body, so it is read here once. Code blocks and
-code spans are skipped: a link shown as an example is not a link.
+that do not exist) need the same view of a body, so it is read here once. Code blocks, code
+spans and HTML comments are skipped: a link shown as an example or commented out is not a link.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _INLINE = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 _REF_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[[^\[\]]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\[\]]+)\]:\s*(<[^<>\n]*>|\S+)")
+_COMMENT = re.compile(r"<!--.*?-->")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
@@ -35,11 +36,26 @@ def _without_code_spans(line: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
+def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The part of `line` outside HTML comments, and whether a comment is still open after it."""
+    if in_comment:
+        end = line.find("-->")
+        if end < 0:
+            return "", True
+        line = line[end + 3:]
+    line = _COMMENT.sub(lambda m: " " * len(m.group(0)), line)
+    start = line.find("<!--")
+    if start >= 0:
+        return line[:start], True
+    return line, False
+
+
 def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
     """Every inline link, inline or reference image and link definition in `body`, plus each
     <img> tag that has no alt attribute at all."""
     refs: list[MarkdownRef] = []
     fence: str | None = None
+    in_comment = False
     for offset, raw in enumerate(body.split("\n")):
         line_no = first_line + offset
         opening = _FENCE.match(raw)
@@ -47,10 +63,10 @@ def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
             continue
-        if opening:
+        if opening and not in_comment:
             fence = opening.group(1)
             continue
-        line = _without_code_spans(raw)
+        line, in_comment = _outside_comments(_without_code_spans(raw), in_comment)
         definition = _REF_DEF.match(line)
         if definition:
             refs.append(MarkdownRef("link", definition.group(1), definition.group(2).strip("<>"), line_no))
