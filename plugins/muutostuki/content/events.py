@@ -91,7 +91,7 @@ EVENT_FIELDS: tuple[F.Field, ...] = (
             help="scheduled (oletus), cancelled (peruttu) tai postponed (siirretty)"),
     F.Field("recurrence", _rrule, F.SCHEMA_TEXT, help="toistuvuus RRULE-muodossa, esim. FREQ=MONTHLY;BYDAY=1TU"),
     F.Field("summary", F.text, F.SCHEMA_TEXT, help="lyhyt kuvaus listauksiin ja kalentereihin"),
-    F.Field("image", F.image_path, F.SCHEMA_TEXT, help="kuva"),
+    F.Field("image", F.image_path, F.SCHEMA_IMAGE, help="kuva"),
     F.Field("image_alt", F.text, F.SCHEMA_TEXT, help="kuvan vaihtoehtoinen teksti"),
     F.Field("draft", F.boolean, {"type": "boolean"}, help="true = luonnos, ei julkaista"),
 )

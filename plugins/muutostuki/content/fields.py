@@ -110,6 +110,8 @@ SCHEMA_ID_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[a-z
 SCHEMA_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
                "description": f"Muoto {DATE_FORMS}, Suomen aikaa"}
 SCHEMA_URL = {"type": "string", "pattern": "^https?://[^\\s<>\"']+$", "format": "uri"}
+# image_path: an http(s) URL, or a path whose first part has no scheme (no javascript:, data:)
+SCHEMA_IMAGE = {"type": "string", "pattern": "^(https?://[^\\s<>\"']+|/?[^:/\\s<>\"'\\\\]+(/[^\\s<>\"'\\\\]+)*)$"}
 
 
 def mapping(fields: tuple[Field, ...], allow_text_as: str | None = None) -> Callable[[object], dict]:

@@ -17,13 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import fi
+from .. import fi, jsonld
 from ..content.errors import FieldError
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI, now_helsinki, parse_datetime
 from ..pages.licenses import license_label_and_url
 from ..pages.registry import BuildContext, output_writers, page_generators, site_feeds
 from ..pages.spec import PageSpec
+from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 
 log = logging.getLogger("mkdocs.plugins.muutostuki")
@@ -164,6 +165,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["fi_month_year"] = fi.fi_month_year
         env.filters["iso"] = fi.iso
         env.filters["license_link"] = license_label_and_url
+        env.filters["jsonld"] = jsonld.script_tag
+        env.filters["page_jsonld"] = page_jsonld
         return env
 
     def on_page_context(self, context, *, page, config, nav):

@@ -6,6 +6,7 @@ from ..content.site import Site
 from ..html_urls import rebase
 from .excerpts import description, excerpt_html
 from .spec import PageSpec, paginate, src_for
+from .structured_data import blog_posting
 
 BLOG_URL = "blogi/"
 
@@ -34,6 +35,9 @@ def post_pages(site: Site, base_path: str) -> list[PageSpec]:
             markdown=post.body, searchable=not post.draft and post.is_public(site.build_time),
             on_html=_attach_html(post, base_path), og_type="article", image=post.image,
             description=lambda post=post: post.description,
+            breadcrumbs=[("Etusivu", ""), ("Blogi", BLOG_URL), (str(post.year), f"{BLOG_URL}arkisto/{post.year}/"),
+                         (post.title, post.url)],
+            jsonld=[lambda ctx, post=post: blog_posting(post, ctx.site_url, ctx.site_name)],
             context={"post": post, "newer": newer, "older": older,
                      "post_regions": [site.regions[r] for r in post.regions if r in site.regions],
                      "related_events": [site.events_by_id[e] for e in post.events if e in site.events_by_id]},
@@ -42,14 +46,19 @@ def post_pages(site: Site, base_path: str) -> list[PageSpec]:
 
 
 def listing_pages(posts: list[Post], base_url: str, title: str, per_page: int, *, intro: str = "",
-                  feeds: list | None = None, extra: dict | None = None) -> list[PageSpec]:
+                  feeds: list | None = None, extra: dict | None = None,
+                  parents: list[tuple[str, str]] | None = None) -> list[PageSpec]:
     """A paginated list of posts at base_url, base_url/sivu/2/, ..."""
     specs = []
+    trail = [("Etusivu", ""), ("Blogi", BLOG_URL), *(parents or [])]
+    if base_url != BLOG_URL:
+        trail.append((title, base_url))
     for page in paginate(posts, per_page, base_url):
         page_title = title if page.is_first else f"{title} – sivu {page.number}"
         specs.append(PageSpec(
             src_uri=src_for(page.url), template="muutostuki/post-list.html", title=page_title,
             description=intro or title, feeds=list(feeds or []),
+            breadcrumbs=trail if page.is_first else [*trail, (page_title, page.url)],
             context={"pagination": page, "heading": title, "intro": intro, **(extra or {})},
         ))
     return specs
@@ -67,10 +76,12 @@ def blog_pages(site: Site, per_page: int, base_path: str) -> list[PageSpec]:
     for category in site.categories.values():
         specs += listing_pages(category.posts, category.url, f"Aihe: {category.name}", per_page,
                                intro=f"Kirjoitukset aiheesta {category.name}.",
+                               parents=[("Aiheet", f"{BLOG_URL}aiheet/")],
                                feeds=[("rss", f"Aihe: {category.name}", f"{category.url}feed.xml")])
     specs.append(PageSpec(
         src_uri=src_for(f"{BLOG_URL}aiheet/"), template="muutostuki/categories.html", title="Aiheet",
         description="Blogin kirjoitukset aiheittain.",
+        breadcrumbs=[("Etusivu", ""), ("Blogi", BLOG_URL), ("Aiheet", f"{BLOG_URL}aiheet/")],
         context={"categories": sorted(site.categories.values(), key=lambda c: c.name.lower()),
                  "years": sorted(site.posts_by_year.items(), reverse=True)},
     ))

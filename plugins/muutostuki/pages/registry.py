@@ -40,9 +40,11 @@ def page_generators() -> list[PageGenerator]:
 
 def output_writers() -> list[OutputWriter]:
     from ..feeds.writer import write_feeds
+    from ..robots import robots_txt
 
     return [
         write_feeds,
+        robots_txt,
     ]
 
 

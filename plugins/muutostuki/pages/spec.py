@@ -27,7 +27,9 @@ class PageSpec:
     og_type: str = "website"          # "article" for posts, "event" for events
     image: str = ""                    # site-relative path or absolute URL of the page's image
     image_alt: str = ""
-    jsonld: list[dict] = field(default_factory=list)   # schema.org objects, serialised safely by main.html
+    # schema.org objects, serialised safely in the head (partials/mt-meta.html); an item may also be a
+    # callable taking the BuildContext, asked at render time (after the page's HTML exists)
+    jsonld: list[dict | Callable[[Any], dict]] = field(default_factory=list)
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, site-relative url), home first
 
 
