@@ -32,5 +32,11 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser"
 
+# Benchmark (README, "Suorituskyky"): make bench N="100 1000" RUNS=3
+N ?= 100 1000
+RUNS ?= 3
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --posts $(N) --runs $(RUNS)
+
 clean:
 	rm -rf site $(VENV)

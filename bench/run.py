@@ -1,0 +1,264 @@
+"""Benchmark runner: the same synthetic posts built three ways, median of several runs.
+
+    python bench/run.py --posts 100 1000 --runs 3        (make bench N="100 1000")
+
+Engines: `ours` (full `mkdocs build` of mkdocs.yml as configured: listings, calendar, feeds,
+.ics, search index), `floor` (plain MkDocs + Material, posts and events as plain pages outside
+the nav, Material's search on) and `blog` (Material's blog plugin building the posts alone).
+Each build is a subprocess; wall time, peak RSS (from wait4) and output size are recorded.
+Prints a Markdown table for the README; --json writes every figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus as corpus_mod  # noqa: E402
+import preview as preview_mod  # noqa: E402
+import readers  # noqa: E402
+
+ENGINES = {
+    "ours": ("ours", "muutostuki (tämä moottori)"),
+    "floor": ("floor", "MkDocs + Material, sivuina (lattia)"),
+    "blog": ("blog-plugin", "Materialin blog-lisäosa"),
+}
+WRITERS = {"floor": corpus_mod.write_floor, "blog": corpus_mod.write_blog_plugin}
+
+
+@dataclass
+class Build:
+    wall_s: float
+    peak_mb: float
+    size_mb: float
+    files: int
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def _tree_size(folder: Path) -> tuple[int, int]:
+    total = count = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            count += 1
+    return total, count
+
+
+def build(project: Path, env: dict) -> Build:
+    """One `mkdocs build --clean` as a subprocess: wall time, peak RSS of it and its children."""
+    site = project / "site"
+    log = project / "build.log"
+    with open(log, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
+        raise BuildFailed(f"{project.name}: mkdocs build failed ({proc.returncode}):\n{tail}")
+    size, files = _tree_size(site)
+    return Build(wall_s=wall, peak_mb=usage.ru_maxrss / 1024, size_mb=size / 1e6, files=files)
+
+
+def median_build(builds: list[Build]) -> Build:
+    return Build(wall_s=statistics.median(b.wall_s for b in builds),
+                 peak_mb=statistics.median(b.peak_mb for b in builds),
+                 size_mb=statistics.median(b.size_mb for b in builds), files=builds[-1].files)
+
+
+def build_env(build_time: str) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUUTOSTUKI_BUILD_TIME": build_time}
+
+
+def bench_size(workdir: Path, posts: int, engines: list[str], runs: int, args) -> dict:
+    """Generate one corpus, build it `runs` times with each engine (interleaved), reader figures."""
+    root = workdir / f"n{posts}"
+    corpus = corpus_mod.generate(root, posts, seed=args.seed, build_time=args.build_time)
+    for engine in engines:
+        if engine in WRITERS:
+            WRITERS[engine](root)
+    env = build_env(args.build_time)
+    builds: dict[str, list[Build]] = {e: [] for e in engines}
+    for run in range(runs):
+        for engine in engines:
+            b = build(root / ENGINES[engine][0], env)
+            builds[engine].append(b)
+            print(f"  n={posts} run {run + 1}/{runs} {engine}: {b.wall_s:.2f} s, {b.peak_mb:.0f} MB",
+                  file=sys.stderr, flush=True)
+    result = {"posts": posts, "events": corpus.events, "public_posts": corpus.public_posts,
+              "old_events": corpus.old_events,
+              "builds": {e: asdict(median_build(bs)) for e, bs in builds.items()},
+              "runs": {e: [asdict(b) for b in bs] for e, bs in builds.items()}}
+    if "ours" in engines:
+        build_time = datetime.strptime(args.build_time, "%Y-%m-%d %H:%M").replace(
+            tzinfo=readers_tz())
+        result["readers"] = readers.reader_figures(root / "ours" / "site", corpus.post_urls, build_time,
+                                                   browser=not args.no_browser)
+        if args.preview:
+            post_file = _post_file(root / "ours", corpus.post_urls[0])
+            result["preview"] = preview_mod.measure_preview(root / "ours", post_file, corpus.post_urls[0],
+                                                            env={"MUUTOSTUKI_BUILD_TIME": args.build_time})
+    return result
+
+
+def readers_tz():
+    from muutostuki.content.timeutil import HELSINKI
+
+    return HELSINKI
+
+
+def _post_file(project: Path, url: str) -> str:
+    """blogi/2026/slug/ -> blog/2026/slug.md (the corpus names files by slug)."""
+    _, year, slug = url.strip("/").split("/")
+    return f"blog/{year}/{slug}.md"
+
+
+# -- the table -------------------------------------------------------------------------------
+def _fmt_build(b: dict | None, posts: int) -> str:
+    if not b:
+        return "–"
+    return f"{b['wall_s']:.1f} s · {1000 * b['wall_s'] / posts:.0f} ms/kirj. · {b['peak_mb']:.0f} MB · {b['size_mb']:.0f} MB"
+
+
+def _ratio(results: dict, a: str, b: str) -> str:
+    x, y = results["builds"].get(a), results["builds"].get(b)
+    return f"{x['wall_s'] / y['wall_s']:.2f}×" if x and y else "–"
+
+
+def _kb(n: int | float | None) -> str:
+    return "–" if n is None else f"{n / 1024:.0f} KB" if n >= 10240 else f"{n / 1024:.1f} KB"
+
+
+def markdown_table(results: list[dict], meta: dict) -> str:
+    lines = [f"Mitattu {meta['date']} komennolla `{meta['command']}` · kone: {meta['nproc']} ydintä, "
+             f"{meta['cpu']}, Python {meta['python']} · mediaani {meta['runs']} ajosta "
+             f"(aika · ms/kirjoitus · muistihuippu · tulosteen koko)", "",
+             "| kirjoituksia + tapahtumia | muutostuki | lattia: MkDocs + Material, sivuina | Materialin blog-lisäosa "
+             "| muutostuki / lattia | muutostuki / blog-lisäosa |",
+             "|---|---|---|---|---|---|"]
+    for r in results:
+        b = r["builds"]
+        lines.append(f"| {r['posts']} + {r['events']} | {_fmt_build(b.get('ours'), r['posts'])} "
+                     f"| {_fmt_build(b.get('floor'), r['posts'])} | {_fmt_build(b.get('blog'), r['posts'])} "
+                     f"| {_ratio(r, 'ours', 'floor')} | {_ratio(r, 'ours', 'blog')} |")
+    sizes = [r for r in results if "ours" in r["builds"]]
+    if len(sizes) >= 2:
+        small, big = sizes[-2], sizes[-1]
+        growth = big["builds"]["ours"]["wall_s"] / small["builds"]["ours"]["wall_s"]
+        lines += ["", f"Kasvu: {big['posts']} kirjoitusta / {small['posts']} kirjoitusta = {growth:.2f}× "
+                      f"(kirjoituksia {big['posts'] / small['posts']:.1f}×)."]
+    readers_rows = [r for r in results if "readers" in r]
+    if readers_rows:
+        lines += ["", "| lukijan luvut (muutostuki) | " + " | ".join(f"{r['posts']} kirj." for r in readers_rows)
+                  + " | raja |", "|---|" + "---|" * len(readers_rows) + "---|"]
+        rows = [("kirjoitussivun HTML (uusin; gzip)", lambda f: _post(f), "–"),
+                ("etusivu yhteensä, gzip (tiedostoista)", lambda f: _kb(f["front_page"]["total_gzip"]), "≤ 300 KB"),
+                ("etusivu yhteensä, gzip (selaimessa)", lambda f: _kb(f.get("browser", {}).get("front_page_gzip")),
+                 "≤ 300 KB"),
+                ("haku: ensimmäisen haun lataus", lambda f: _search(f), "≤ 400 KB"),
+                ("/feed.xml (kohteita)", lambda f: _feed(f), "≤ 20 kohdetta"),
+                ("/tapahtumat.ics (tapahtumia; vain viime vuodesta alkaen?)", lambda f: _ics(f),
+                 "vain viime vuodesta alkaen")]
+        for label, fmt, budget in rows:
+            lines.append(f"| {label} | " + " | ".join(fmt(r["readers"]) for r in readers_rows) + f" | {budget} |")
+    previews = [r for r in results if r.get("preview")]
+    for r in previews:
+        p, cold = r["preview"], r["builds"]["ours"]["wall_s"]
+        edit = p.get("median_edit_s")
+        share = f"{edit / cold:.2f}× kylmästä käännöksestä" if edit else "ei valmistunut"
+        lines += ["", f"Esikatselu ({r['posts']} kirjoitusta, `mkdocs serve`): tallennuksesta päivittyneeseen "
+                      f"sivuun {edit:.1f} s (mediaani {len(p['edits'])} muokkauksesta; {share}; raja 0.25×)."
+                  if edit else f"Esikatselu: {share}."]
+    return "\n".join(lines)
+
+
+def _post(f: dict) -> str:
+    p = f.get("post_page") or {}
+    return f"{_kb(p.get('newest_bytes'))} ({_kb(p.get('newest_gzip'))})" if p else "–"
+
+
+def _search(f: dict) -> str:
+    s = f.get("search")
+    if not s:
+        return "ei hakua"
+    return f"{_kb(s['bytes'])}, {s['requests']} pyyntöä ({s['method']})"
+
+
+def _feed(f: dict) -> str:
+    feed = f["feeds"].get("feed.xml")
+    return f"{_kb(feed['bytes'])} ({feed.get('items')})" if feed else "–"
+
+
+def _ics(f: dict) -> str:
+    c = f.get("calendar")
+    if not c:
+        return "–"
+    return f"{_kb(c['bytes'])} ({c['events']}; {'kyllä' if c['only_past_year_onward'] else 'EI'})"
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu or "?", "python": platform.python_version()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engines", nargs="+", choices=list(ENGINES), default=list(ENGINES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--build-time", default=corpus_mod.BUILD_TIME)
+    parser.add_argument("--workdir", type=Path, help="keep the corpora and sites here (default: a temp folder)")
+    parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument("--no-browser", action="store_true", help="compute reader figures from files only")
+    parser.add_argument("--preview", action="store_true", help="also time mkdocs serve after saving a post")
+    args = parser.parse_args(argv)
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="muutostuki-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    meta = {**machine(), "date": date.today().isoformat(), "runs": args.runs,
+            "command": "python bench/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))}
+    results = []
+    try:
+        for posts in args.posts:
+            results.append(bench_size(workdir, posts, args.engines, args.runs, args))
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False,
+                                        default=str), encoding="utf-8")
+    print(markdown_table(results, meta))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
