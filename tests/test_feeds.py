@@ -144,9 +144,9 @@ def test_region_and_category_feeds_hold_exactly_their_posts(built):
 def test_pages_advertise_feeds_and_offer_a_subscribe_link(built):
     for url in ("", "blogi/", "blogi/2026/uusin/"):
         page = built.html(url)
-        assert re.search(r'<link rel="alternate" type="application/rss\+xml" title="[^"]+" href="[./]*feed\.xml">', page)
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="[./]*atom\.xml">', page)
-        assert re.search(r'<link rel="alternate" type="application/feed\+json" title="[^"]+" href="[./]*feed\.json">', page)
+        for mime, name in (("rss+xml", "feed.xml"), ("atom+xml", "atom.xml"), ("feed+json", "feed.json")):
+            pattern = rf'<link rel="alternate" type="application/{re.escape(mime)}" title="[^"]+" href="[./]*{re.escape(name)}">'
+            assert re.search(pattern, page), (url, name)
         assert re.search(r'<a href="[./]*feed\.xml">Tilaa RSS-syöte</a>', page), url  # footer
     index = built.html("blogi/")
     assert re.search(r'<p class="mt-subscribe"><a href="\.\./feed\.xml">Tilaa RSS-syöte</a></p>', index)
@@ -238,7 +238,8 @@ def test_content_has_absolute_urls_and_image_enclosures(build_site):
     assert f'src="{SITE}blog/2026/kaavio.png"' in item["content_html"]
 
 
-HOSTILE_TITLE = r'<script>alert(\"x\")</script> & \"lainaus\" \u0027yksi\u0027 🎉 kello\a soi ]]> &amp;'  # YAML escapes
+# YAML double-quoted escapes: \" is a quote, \u0027 an apostrophe, \a the BEL control character
+HOSTILE_TITLE = r'<script>alert(\"x\")</script> & \"lainaus\" \u0027yksi\u0027 🎉 kello\a soi ]]> &amp;'
 HOSTILE_EXPECTED = '<script>alert("x")</script> & "lainaus" \'yksi\' 🎉 kello soi ]]> &amp;'
 
 
@@ -251,7 +252,8 @@ def test_hostile_titles_stay_well_formed_and_escaped(build_site):
                'summary: "Tiivistelmä <i>ja</i> & \\a merkki"\n'
                "regions: [kainuu]\n"
                "---\n\nTeksti & <em>korostus</em>\n")
-    result = build_site({"blog/2026/vihamielinen.md": hostile, "blog/2026/tavallinen.md": post("Tavallinen", "2026-01-01")})
+    result = build_site({"blog/2026/vihamielinen.md": hostile,
+                         "blog/2026/tavallinen.md": post("Tavallinen", "2026-01-01")})
     assert result.returncode == 0, result.output
     for path in all_feed_files(result.site):
         assert "\x07" not in path.read_text(encoding="utf-8"), path
