@@ -37,7 +37,7 @@ def add_content_warnings(site: Site) -> None:
         image_alt_warnings(post.path, post.body, post.body_line, errors)
     for event in site.all_events:
         image_alt_warnings(event.path, event.body, event.body_line, errors)
-        if event.registration or event.status == "cancelled":
+        if event.registration or "registration" in event.lines or event.status in ("cancelled", "postponed"):
             continue
         if any(o.end_dt > site.build_time for o in event.occurrences(site.calendar_end)):
             errors.add(event.path, 1, "registration",

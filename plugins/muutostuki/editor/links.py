@@ -43,6 +43,13 @@ class LinkTargets:
         """Where an editor finds a docs-tree path: blog/x.md stays, tietoa.md is docs/tietoa.md."""
         return src_uri if src_uri.split("/", 1)[0] in self.content_dirs else f"{self.docs_dir}/{src_uri}"
 
+    def docs_tree_path(self, project_path: str) -> str | None:
+        """The inverse: docs/tietoa.md is tietoa.md in the docs tree; None outside every tree."""
+        if project_path.split("/", 1)[0] in self.content_dirs:
+            return project_path
+        prefix = self.docs_dir.rstrip("/") + "/"
+        return project_path[len(prefix):] if project_path.startswith(prefix) else None
+
     def add_page(self, src_uri: str, dest_uri: str | None = None) -> None:
         self.files.add(src_uri)
         if dest_uri:
@@ -78,10 +85,17 @@ def _problem(target: str, src_uri: str, own_url: str, base_path: str, targets: L
         if resolved in targets.unpublished:
             return (f"linkki '{target}' johtaa sivuun, jota ei ole vielä julkaistu (luonnos tai ajastettu); "
                     "linkki toimii vasta, kun kohde on julkaistu")
+        on_disk = posixpath.normpath(posixpath.join(posixpath.dirname(targets.project_path(src_uri)), path))
+        in_tree = targets.docs_tree_path(on_disk)
+        if in_tree in targets.files:  # a path between folders on disk, which MkDocs does not see
+            fixed = posixpath.relpath(in_tree, posixpath.dirname(src_uri) or ".")
+            return (f"linkki '{target}' toimii kansioissa mutta ei sivustolla, jossa docs-kansion sivut ovat "
+                    f"samassa puussa kuin blog/ ja events/; kirjoita '{fixed}'")
         if resolved.startswith("../"):
             return f"linkki '{target}' osoittaa sivuston ulkopuolelle; tarkista ../-osien määrä"
-        known = sorted(f for f in targets.files if f.endswith(posixpath.splitext(resolved)[1]))
-        hint = did_you_mean(resolved, known)
+        folder, name = posixpath.split(resolved)
+        siblings = sorted(posixpath.basename(f) for f in targets.files if posixpath.dirname(f) == folder)
+        hint = did_you_mean(name, siblings)
         return (f"linkki '{target}' johtaa tiedostoon {targets.project_path(resolved)}, jota ei ole.{hint} "
                 "Polku luetaan tämän tiedoston kansiosta; ../ on kansio ylöspäin")
     resolved = posixpath.normpath(posixpath.join(own_url, path))
