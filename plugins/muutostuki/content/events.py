@@ -12,7 +12,7 @@ from . import fields as F
 from .errors import ErrorList, FieldError
 from .frontmatter import SourceFile
 from .regions import region_id_list
-from .slugs import is_slug
+from .slugs import is_slug, slugify
 from .timeutil import HELSINKI, as_datetime
 
 RESERVED_EVENT_IDS = ("index", "menneet", "kalenteri", "sivu", "alueet", "aiheet", "tilaa")
@@ -184,6 +184,10 @@ class Event:
         return self.online if isinstance(self.online, str) else ""
 
     @property
+    def category_slugs(self) -> list[str]:
+        return [slugify(c) for c in self.categories]
+
+    @property
     def is_recurring(self) -> bool:
         return bool(self.recurrence)
 
@@ -227,7 +231,7 @@ class Event:
 
     def registration_open(self, now: datetime) -> bool:
         """Registration is shown until its deadline (end of that day) and never after the event."""
-        if not self.registration or self.status == "cancelled":
+        if not self.registration or self.status in ("cancelled", "postponed"):
             return False
         deadline = self.registration.get("deadline")
         if deadline is not None:

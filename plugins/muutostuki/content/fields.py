@@ -119,7 +119,8 @@ def mapping(fields: tuple[Field, ...], allow_text_as: str | None = None) -> Call
     by_name = {f.name: f for f in fields}
 
     def parse(value: object) -> dict:
-        if allow_text_as and isinstance(value, str):
+        shorthand = bool(allow_text_as) and isinstance(value, str)  # `registration: https://...`
+        if shorthand:
             value = {allow_text_as: value}
         if not isinstance(value, dict):
             names = ", ".join(by_name)
@@ -128,17 +129,26 @@ def mapping(fields: tuple[Field, ...], allow_text_as: str | None = None) -> Call
         for key, raw in value.items():
             sub = by_name.get(str(key))
             if sub is None:
-                raise FieldError(f"tuntematon alikenttä '{key}'; sallitut: {', '.join(by_name)}."
+                raise _sub_error(str(key), f"tuntematon alikenttä '{key}'; sallitut: {', '.join(by_name)}."
                                  + did_you_mean(str(key), list(by_name)))
             try:
                 result[sub.name] = sub.parse(raw)
             except FieldError as exc:
-                raise FieldError(f"{sub.name}: {exc}") from None
+                if shorthand:  # the editor wrote no sub-field: do not name one
+                    raise
+                raise _sub_error(sub.name, f"{sub.name}: {exc}") from None
         for sub in fields:
             if sub.required and sub.name not in result:
                 raise FieldError(f"alikenttä '{sub.name}' puuttuu")
         return result
     return parse
+
+
+def _sub_error(sub_field: str, message: str) -> FieldError:
+    """A FieldError that remembers its sub-field, so the message can point at that line."""
+    error = FieldError(message)
+    error.sub_field = sub_field  # type: ignore[attr-defined]
+    return error
 
 
 def mapping_schema(fields: tuple[Field, ...]) -> dict:
@@ -168,7 +178,9 @@ def validate_fields(source: SourceFile, fields: tuple[Field, ...], errors: Error
         try:
             clean[key] = spec.parse(raw)
         except FieldError as exc:
-            errors.add(source.path, source.line(key), key, str(exc))
+            sub_field = getattr(exc, "sub_field", None)
+            line = source.lines.get(f"{key}.{sub_field}", source.line(key)) if sub_field else source.line(key)
+            errors.add(source.path, line, key, str(exc))
     for spec in fields:
         if spec.required and spec.name not in source.meta:
             errors.add(source.path, 1, spec.name, f"pakollinen kenttä puuttuu; lisää front matteriin rivi "

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import fi, jsonld
+from ..autoescape import autoescape
 from ..content.errors import FieldError
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI, now_helsinki, parse_datetime
@@ -159,6 +160,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        env.autoescape = autoescape  # only for templates that opted in, see autoescape.py
         env.filters["fi_date"] = fi.fi_date
         env.filters["fi_datetime"] = fi.fi_datetime
         env.filters["fi_when"] = lambda occ: fi.fi_when(occ.start, occ.end, occ.event.date_precision)

@@ -32,24 +32,31 @@ OutputWriter = Callable[[BuildContext], Iterable[tuple[str, bytes | str]]]
 
 def page_generators() -> list[PageGenerator]:
     from . import blog
+    from .regions import region_generator
+    from .events import event_pages
 
     return [
         lambda ctx: blog.blog_pages(ctx.site, ctx.options.posts_per_page, ctx.base_path),
+        region_generator,
+        event_pages,
     ]
 
 
 def output_writers() -> list[OutputWriter]:
     from ..feeds.writer import write_feeds
     from ..robots import robots_txt
+    from ..feeds.ics import ics_outputs
 
     return [
         write_feeds,
         robots_txt,
+        ics_outputs,
     ]
 
 
 def site_feeds() -> list[tuple[str, str, str]]:
     """Feeds every page advertises with <link rel="alternate">: (type, title, site-relative url)."""
     from ..feeds.writer import SITE_FEEDS
+    from .events import ICS_FEED
 
-    return list(SITE_FEEDS)
+    return list(SITE_FEEDS) + [ICS_FEED]

@@ -1,0 +1,143 @@
+"""iCalendar (RFC 5545) files for subscribers: all events, each region's events, each event.
+
+- `/tapahtumat.ics`: every published event whose last occurrence ends at most one year
+  before the build time (older ones are history, and a subscription re-downloads the whole
+  file every few hours: this keeps it small however long the site lives);
+- `/alueet/<id>/tapahtumat.ics`: the same window, the region's events AND national events
+  (events without regions): a region's subscriber wants the national webinars too;
+- `/tapahtumat/<id>.ics`: one event (or series) for "Lisää kalenteriin", whatever its age.
+
+UIDs are `<event id>@<site host>`, never derived from time or title, so an edited event
+replaces its old entry; SEQUENCE comes from git history (ics_sequence.py).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from dateutil.rrule import rrulestr
+from icalendar import Calendar, Event as VEvent, vRecur
+
+from ..content.events import Event, Occurrence, next_month
+from ..content.timeutil import HELSINKI, as_datetime
+from ..event_text import description_text, location_text
+from .ics_sequence import event_sequences
+from .ics_timezone import TZID, helsinki_vtimezone
+
+CALENDAR_NAME = "Järjestöjen sote-muutostuki: tapahtumat"
+CALENDAR_DESCRIPTION = ("Järjestöjen sote-muutostuen tapahtumat: webinaarit, verkostotapaamiset ja "
+                        "alueelliset tilaisuudet sosiaali- ja terveysjärjestöille.")
+PRODID = "-//Järjestöjen sote-muutostuki//muutostuki//FI"
+REFRESH = timedelta(hours=12)
+HISTORY = timedelta(days=365)
+REGION_CALENDAR_INCLUDES_NATIONAL = True
+ALL_EVENTS_PATH = "tapahtumat.ics"
+STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+SUMMARY_PREFIX = {"cancelled": "PERUTTU: ", "postponed": "SIIRRETTY: "}
+
+
+def region_calendar_path(region_id: str) -> str:
+    return f"alueet/{region_id}/tapahtumat.ics"
+
+
+def event_uid(event: Event, host: str) -> str:
+    return f"{event.id}@{host}"
+
+
+def _times(event: Event) -> tuple[date | datetime, date | datetime | None]:
+    """DTSTART and DTEND: all-day ends are exclusive, a month-precision event spans its month."""
+    if event.date_precision == "month":
+        return date(event.start.year, event.start.month, 1), next_month(event.start)
+    if event.all_day:
+        return event.start, (event.end or event.start) + timedelta(days=1)
+    return event.start, event.end
+
+
+def vevent(event: Event, *, host: str, page_url: str, stamp: datetime, sequence: int) -> VEvent:
+    component = VEvent()
+    start, end = _times(event)
+    component.add("uid", event_uid(event, host))
+    component.add("dtstamp", stamp.astimezone(timezone.utc))
+    component.add("sequence", sequence)
+    component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
+    component.add("dtstart", start)
+    if end is not None:
+        component.add("dtend", end)
+    if event.date_precision == "month":
+        component.add("transp", "TRANSPARENT")  # "some day in April" must not block the whole month
+    if event.recurrence:
+        component.add("rrule", vRecur.from_ical(event.export_rrule()))
+    component.add("status", STATUS[event.status])
+    location = location_text(event)
+    if location:
+        component.add("location", location)
+    component.add("description", description_text(event, page_url))
+    component.add("url", page_url)
+    if event.categories:
+        component.add("categories", event.categories)
+    return component
+
+
+def calendar(events: list[Event], *, host: str, site_url: str, stamp: datetime, sequences: dict[str, int],
+             name: str | None, source_url: str) -> bytes:
+    """A VCALENDAR; `name` None makes a one-off import file (no name, no refresh interval)."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if name is not None:
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        cal.add("description", CALENDAR_DESCRIPTION)
+        cal.add("x-wr-caldesc", CALENDAR_DESCRIPTION)
+        cal.add("x-wr-timezone", TZID)
+        cal.add("uid", f"{urlsplit(source_url).path.strip('/')}@{host}")
+        cal.add("url", source_url)
+        cal.add("source", source_url, parameters={"VALUE": "URI"})
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", REFRESH)
+    cal.add_component(helsinki_vtimezone())
+    for event in events:
+        cal.add_component(vevent(event, host=host, page_url=site_url + event.url, stamp=stamp,
+                                 sequence=sequences.get(event.id, 0)))
+    return cal.to_ical()
+
+
+def last_end(event: Event) -> datetime | None:
+    """When the event (or its whole series) is over; None for a series without an end."""
+    if not event.recurrence:
+        return Occurrence(event, event.start, event.end).end_dt
+    if "COUNT=" not in event.recurrence and "UNTIL=" not in event.recurrence:
+        return None
+    starts = list(rrulestr(event.recurrence, dtstart=as_datetime(event.start).replace(tzinfo=None)))
+    if not starts:
+        return as_datetime(event.start)
+    duration = event.duration or timedelta(0)
+    last = starts[-1].replace(tzinfo=HELSINKI) + duration
+    return last + timedelta(days=1) if event.all_day else last
+
+
+def subscribable(events: list[Event], since: datetime) -> list[Event]:
+    """Events in the subscription window: not drafts, and not over before `since`."""
+    return [e for e in events if not e.draft and ((end := last_end(e)) is None or end >= since)]
+
+
+def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
+    """Every .ics file of the site (an output writer, see pages/registry.py)."""
+    site = ctx.site
+    host = urlsplit(ctx.site_url).hostname or "localhost"
+    sequences = event_sequences(site.paths.root, site.paths.events_dir)
+    stamp = site.build_time
+    common = {"host": host, "site_url": ctx.site_url, "stamp": stamp, "sequences": sequences}
+    window = subscribable(site.events, site.build_time - HISTORY)
+    yield ALL_EVENTS_PATH, calendar(window, name=CALENDAR_NAME, source_url=ctx.absolute(ALL_EVENTS_PATH), **common)
+    for region in site.regions.values():
+        chosen = [e for e in window if region.id in e.regions or (REGION_CALENDAR_INCLUDES_NATIONAL and not e.regions)]
+        path = region_calendar_path(region.id)
+        yield path, calendar(chosen, name=f"{CALENDAR_NAME} – {region.short_name}",
+                             source_url=ctx.absolute(path), **common)
+    for event in site.events:
+        if not event.draft:
+            yield event.ics_url, calendar([event], name=None, source_url=ctx.absolute(event.ics_url), **common)
