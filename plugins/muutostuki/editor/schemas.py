@@ -15,7 +15,6 @@ from ..content.events import EVENT_FIELDS
 from ..content.posts import POST_FIELDS
 from ..content.region_registry import REGION_IDS
 from ..content.regions import REGION_FIELDS
-from ..content.slugs import SLUG_RE
 
 SCHEMA_DIR = "schemas"
 # Region ids are fixed by law (616/2021), so editors' tools may offer them as a list
@@ -60,7 +59,6 @@ def authors_schema() -> dict:
         "properties": {"authors": {
             "type": "object",
             "description": "tunniste: pienet kirjaimet a-z, numerot ja viivat, esim. henna-hovi",
-            "propertyNames": {"pattern": SLUG_RE.pattern},
             "additionalProperties": copy.deepcopy(author),
         }},
     }
