@@ -68,8 +68,10 @@
     if (returnFocus) input.focus();
   }
 
-  function say(text) {
+  /* The status line is a polite live region; aria-busy on the list tells a search is still running. */
+  function say(text, busy) {
     status.textContent = text;
+    list.setAttribute("aria-busy", busy ? "true" : "false");
   }
 
   function countText(n) {
@@ -137,7 +139,7 @@
       return;
     }
     open();
-    say("Haetaan…");
+    say("Haetaan…", true);
     load().then(function () {
       return pagefind.search(query || null, {filters: filters});
     }).then(function (search) {
@@ -155,7 +157,9 @@
         say(countText(results.length) + (query ? " haulle ”" + query + "”." : "."));
         more.onclick = function () {
           var first = shown.length;
+          list.setAttribute("aria-busy", "true");
           showMore(results, query).then(function () {
+            list.setAttribute("aria-busy", "false");
             var link = list.children[first] && list.children[first].querySelector("a");
             if (link) link.focus();
           });
@@ -169,6 +173,7 @@
   }
 
   function schedule() {
+    list.setAttribute("aria-busy", "true");
     clearTimeout(timer);
     timer = setTimeout(run, 180);
   }
@@ -178,8 +183,8 @@
   }
 
   input.addEventListener("input", schedule);
-  input.addEventListener("focus", function () {
-    load().catch(function () {});
+  input.addEventListener("focus", function () { load().catch(function () {}); });
+  input.addEventListener("click", function () {
     if (input.value.trim() && list.children.length) open();
   });
   form.addEventListener("submit", function (event) {

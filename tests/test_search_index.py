@@ -1,0 +1,118 @@
+"""The Pagefind index built by the muutostuki-search plugin, read back from its fragment files."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import MKDOCS_YML, post, run_build, write_site
+from muutostuki.search_index import build_index
+
+SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
+
+
+def indexed(site: Path) -> dict[str, dict]:
+    """url -> fragment (content, meta, filters) of every page in the index."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        pages[record["url"]] = record
+    return pages
+
+
+def test_only_public_posts_are_indexed_with_type_date_and_region(build_site):
+    result = build_site({
+        "blog/2026/julkinen.md": post("Julkinen kirjoitus", "2026-01-15", regions="[etela-savo, kainuu]",
+                                      body="Järjestöt tapasivat hyvinvointialueen edustajia."),
+        "blog/2026/luonnos.md": post("Luonnos", "2026-01-16", draft="true", body="Salainenluonnossana tässä."),
+        "blog/2027/tuleva.md": post("Tuleva", "2027-01-01", body="Tulevaisuudensalaisuus tässä."),
+    }, mkdocs_yml=SEARCH_YML)
+    assert result.returncode == 0, result.output
+    assert f"hakuhakemisto: {len(indexed(result.site))} sivua" in result.output
+    pages = indexed(result.site)
+    assert [url for url in pages if url.startswith("/blogi/")] == ["/blogi/2026/julkinen/"]
+    # Everything else in the index is a page of a searchable kind (events, regions), never a listing.
+    assert all(url.startswith(("/tapahtumat/", "/alueet/")) and url.count("/") == 3
+               for url in pages if not url.startswith("/blogi/")), sorted(pages)
+    record = pages["/blogi/2026/julkinen/"]
+    assert record["meta"]["title"] == "Julkinen kirjoitus"
+    assert record["meta"]["type"] == "Kirjoitus" and record["meta"]["date"] == "15.1.2026"
+    assert sorted(record["filters"]["region"]) == ["Etelä-Savo", "Kainuu"]
+    assert record["filters"]["type"] == ["Kirjoitus"]
+    assert "hyvinvointialueen edustajia" in record["content"]
+    # Navigation, header and footer are not part of the indexed text; the post's date line is not either.
+    assert "Tilaa RSS-syöte" not in record["content"] and "Siirry sisältöön" not in record["content"]
+    assert "lukuaika" not in record["content"]
+    everything = json.dumps(pages, ensure_ascii=False)
+    assert "Salainenluonnossana" not in everything and "Tulevaisuudensalaisuus" not in everything
+    entry = json.loads((result.site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["fi"], "pages must be indexed as Finnish (stemming)"
+
+
+def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
+    site = tmp_path / "site"
+    (site / "sivu").mkdir(parents=True)
+    (site / "sivu" / "index.html").write_text('<html lang="fi"><body><nav>Valikko</nav><p>Listaus</p></body></html>')
+    (site / "pagefind").mkdir()  # a stale bundle from an earlier build goes away
+    summary = build_index(site)
+    assert summary.pages == 0
+    assert not (site / "pagefind").exists()
+
+
+def test_search_box_is_in_the_header_of_every_page(build_site):
+    result = build_site({"blog/2026/a.md": post("A", "2026-01-15")}, mkdocs_yml=SEARCH_YML)
+    assert result.returncode == 0, result.output
+    for url in ["", "blogi/", "blogi/2026/a/", "404.html"]:
+        html = result.html(url)
+        header = html[html.index('<header class="md-header'):html.index("</header>")]
+        assert 'role="search"' in header and '<label class="mt-search__label" for="mt-search-input">Hae</label>' in header
+        assert "search.js" in header
+    # Material's lunr search is off: no search worker, no search_index.json
+    assert not (result.site / "search" / "search_index.json").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_mkdocs_serve_keeps_search_working(tmp_path):
+    root = write_site(tmp_path, {
+        "blog/2026/a.md": post("Julkaistu juttu", "2026-01-15", body="Sanahaku toimii esikatselussa."),
+        "blog/2026/b.md": post("Luonnosjuttu", "2026-01-16", draft="true", body="Luonnos näkyy esikatselussa."),
+    }, mkdocs_yml=SEARCH_YML)
+    built = run_build(root)
+    assert built.returncode == 0, built.output
+    public_count = len(indexed(built.site))
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        body = None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=2) as r:
+                    body = json.loads(r.read())
+                break
+            except OSError:
+                time.sleep(0.25)
+        if body is None:
+            proc.terminate()
+            raise AssertionError("mkdocs serve did not serve the Pagefind bundle:\n" + proc.communicate(timeout=30)[0])
+        # Preview shows drafts (marked), so the preview index has both posts.
+        assert body["languages"]["fi"]["page_count"] == public_count + 1
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=5) as r:
+            assert r.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
