@@ -33,7 +33,7 @@ def post_pages(site: Site, base_path: str) -> list[PageSpec]:
         specs.append(PageSpec(
             src_uri=post.path, dest_uri=post_dest(post), template="muutostuki/post.html", title=post.title,
             markdown=post.body, searchable=not post.draft and post.is_public(site.build_time),
-            on_html=_attach_html(post, base_path), og_type="article", image=post.image,
+            on_html=_attach_html(post, base_path), og_type="article", image=post.image, image_alt=post.image_alt,
             description=lambda post=post: post.description,
             breadcrumbs=[("Etusivu", ""), ("Blogi", BLOG_URL), (str(post.year), f"{BLOG_URL}arkisto/{post.year}/"),
                          (post.title, post.url)],
