@@ -17,7 +17,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from dateutil.rrule import rrulestr
-from icalendar import Calendar, Event as VEvent, vRecur
+from icalendar import Calendar, Event as VEvent, vDuration, vRecur, vText
 
 from ..content.events import Event, Occurrence, next_month
 from ..content.timeutil import HELSINKI, as_datetime
@@ -89,15 +89,15 @@ def calendar(events: list[Event], *, host: str, site_url: str, stamp: datetime, 
     cal.add("method", "PUBLISH")
     if name is not None:
         cal.add("name", name)
-        cal.add("x-wr-calname", name)
+        cal.add("x-wr-calname", vText(name))
         cal.add("description", CALENDAR_DESCRIPTION)
-        cal.add("x-wr-caldesc", CALENDAR_DESCRIPTION)
+        cal.add("x-wr-caldesc", vText(CALENDAR_DESCRIPTION))
         cal.add("x-wr-timezone", TZID)
         cal.add("uid", f"{urlsplit(source_url).path.strip('/')}@{host}")
         cal.add("url", source_url)
         cal.add("source", source_url, parameters={"VALUE": "URI"})
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", REFRESH)
+        cal.add("x-published-ttl", vDuration(REFRESH))
     cal.add_component(helsinki_vtimezone())
     for event in events:
         cal.add_component(vevent(event, host=host, page_url=site_url + event.url, stamp=stamp,
