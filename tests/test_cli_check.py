@@ -111,11 +111,20 @@ def test_links_that_lead_nowhere_are_warned_about(tmp_path):
         "blog/2026/kaavio.png": b"\x89PNG\r\n\x1a\n",
         "blog/2025/toinen.md": post("Toinen", "2025-05-05", summary="Toinen."),
         "blog/2026/luonnos.md": post("Luonnos", "2026-01-03", summary="Kesken.", draft="true"),
+        "blog/2026/kansikuva.md": post("Kansikuva", "2026-01-04", summary="Kuva.", image="kuvat/kansi.jpg",
+                                       image_alt="Kansi"),
+        "blog/2026/kadonnut-kuva.md": post("Ei kuvaa", "2026-01-05", summary="Kuva.", image="kuvat/ei-ole.jpg",
+                                           image_alt="Ei ole"),
+        "docs/kuvat/kansi.jpg": b"\xff\xd8\xff",
         "docs/tietoa.md": "# Tietoa\n\n[Kirjoitus](blog/2025/toinen.md) ja [kadonnut](kadonnut.md)\n\n"
                           "[levyn polku](../blog/2025/toinen.md)\n",
     })
     check = run_cli(tmp_path, "check")
     assert check.returncode == 0, check.stdout
+    assert check.warnings[0] == (
+        "blog/2026/kadonnut-kuva.md:6: image: kuvaa 'kuvat/ei-ole.jpg' ei löydy; tallenna kuva kansioon docs/kuvat/ "
+        "ja kirjoita image: kuvat/nimi.jpg (polku luetaan docs-kansiosta)")
+    assert not any(w.startswith("blog/2026/kansikuva.md") for w in check.warnings)
     links = [w for w in check.warnings if ": linkki: " in w]
     assert links == [  # in line order
         "blog/2026/linkit.md:9: linkki: linkki '../2025/puuttuu.md' johtaa tiedostoon blog/2025/puuttuu.md, "

@@ -93,6 +93,10 @@ def run_check(project: Project) -> CheckReport:
             raise
     if targets is not None:
         for item in [*site.all_posts, *site.all_events]:
+            if item.image and "://" not in item.image and item.image not in targets.files:
+                errors.add(item.path, item.lines.get("image", 1), "image",
+                           f"kuvaa '{item.image}' ei löydy; tallenna kuva kansioon {paths.docs_dir}/kuvat/ ja kirjoita "
+                           "image: kuvat/nimi.jpg (polku luetaan docs-kansiosta)", "warning")
             check_links(item.path, item.path, item.url, item.body, item.body_line, targets,
                         project.base_path, errors)
         scratch = ErrorList()  # docs pages' own front matter is MkDocs' business, not ours
