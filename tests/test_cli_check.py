@@ -62,7 +62,7 @@ def test_check_reports_every_build_error_with_identical_text(tmp_path):
     for where, what in expected:
         assert any(line.startswith(where) and what in line for line in check.errors), (where, check.errors)
     assert "Traceback" not in check.stdout + check.stderr
-    assert check.stdout.rstrip().splitlines()[-1].endswith(": 14 virhettä, 7 varoitusta.")
+    assert check.stdout.rstrip().splitlines()[-1].endswith(": 14 virhettä, 8 varoitusta.")
 
 
 def test_warnings_match_the_build_and_do_not_fail(tmp_path):
