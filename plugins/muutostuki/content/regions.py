@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields as F
-from .errors import ErrorList, FieldError, did_you_mean
+from .errors import ErrorList, FieldError
 from .frontmatter import read_source
 from .region_registry import REGION_IDS, REGIONS
 from .slugs import is_slug, slugify
@@ -40,6 +40,16 @@ def _network(value: object) -> list[dict]:
     return [_parse_network_item(item) for item in value]
 
 
+def region_id_list(value: object) -> list[str]:
+    """`regions` of posts and events, `neighbours` of regions: ids, with a hint when a name was written instead."""
+    items = F.text_list(value)
+    for item in items:
+        if not is_slug(item):
+            raise FieldError(f"'{item}' ei ole alueen tunniste; kirjoita tunniste pienin kirjaimin ilman ääkkösiä."
+                             f"{_hint(item)} Tunnetut alueet: {', '.join(REGION_IDS)}")
+    return items
+
+
 REGION_FIELDS: tuple[F.Field, ...] = (
     F.Field("name", F.text, F.SCHEMA_TEXT, help="virallinen nimi, esim. Etelä-Savon hyvinvointialue"),
     F.Field("name_sv", F.text, F.SCHEMA_TEXT, help="ruotsinkielinen nimi"),
@@ -49,7 +59,7 @@ REGION_FIELDS: tuple[F.Field, ...] = (
     F.Field("website", F.http_url, F.SCHEMA_URL, help="hyvinvointialueen verkkosivu"),
     F.Field("network", _network, {"type": "array", "items": F.mapping_schema(NETWORK_FIELDS)},
             help="alueen verkostojärjestöt"),
-    F.Field("neighbours", F.id_list, F.SCHEMA_ID_LIST, help="naapurialueiden tunnisteet"),
+    F.Field("neighbours", region_id_list, F.SCHEMA_ID_LIST, help="naapurialueiden tunnisteet"),
     F.Field("cooperation_area", F.text, F.SCHEMA_TEXT, help="yhteistyöalue, esim. Itä-Suomen yhteistyöalue"),
     F.Field("summary", F.text, F.SCHEMA_TEXT, help="lyhyt kuvaus hakukoneille"),
 )
@@ -115,7 +125,7 @@ def load_regions(docs_dir: Path, root: Path, errors: ErrorList) -> dict[str, Reg
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         if path.stem not in regions:
             errors.add(shown, 1, "tiedosto", f"tiedoston nimen pitää olla alueen tunniste; "
-                       f"'{path.stem}' ei ole alue.{did_you_mean(path.stem, REGION_IDS)}")
+                       f"'{path.stem}' ei ole alue.{_hint(path.stem)}")
             continue
         source = read_source(path, shown, errors)
         if not source.ok:
@@ -165,35 +175,39 @@ def region_aliases(regions: dict[str, Region] | None = None) -> dict[str, str]:
     return aliases
 
 
-def closest_region(value: str, regions: dict[str, Region] | None = None) -> str | None:
-    """The region an editor most likely meant by an unknown id, or None."""
+def region_suggestions(value: str, regions: dict[str, Region] | None = None) -> list[str]:
+    """The regions an editor most likely meant by an unknown id: one, or all that fit ('savo')."""
     aliases = region_aliases(regions)
     key = slugify(value)
     if key in REGION_IDS:
-        return key
+        return [key]
     if key in aliases:
-        return aliases[key]
+        return [aliases[key]]
+    parts = [rid for rid in REGION_IDS if key and f"-{key}-" in f"-{rid}-"]
+    if parts:
+        return parts
     close = difflib.get_close_matches(key, list(REGION_IDS), n=1, cutoff=0.6)
     if close:
-        return close[0]
+        return close
     close = difflib.get_close_matches(key, list(aliases), n=1, cutoff=0.75)
-    return aliases[close[0]] if close else None
+    return [aliases[close[0]]] if close else []
 
 
-def region_id_list(value: object) -> list[str]:
-    """The `regions` field of posts and events: ids, and a hint when a name was written instead."""
-    items = F.text_list(value)
-    for item in items:
-        if not is_slug(item):
-            guess = closest_region(item)
-            hint = f" Tarkoititko '{guess}'?" if guess else ""
-            raise FieldError(f"'{item}' ei ole alueen tunniste; kirjoita tunniste pienin kirjaimin ilman ääkkösiä."
-                             f"{hint} Tunnetut alueet: {', '.join(REGION_IDS)}")
-    return items
+def closest_region(value: str, regions: dict[str, Region] | None = None) -> str | None:
+    """The one region an editor most likely meant, or None when there is none or several fit."""
+    found = region_suggestions(value, regions)
+    return found[0] if len(found) == 1 else None
+
+
+def _hint(value: str, regions: dict[str, Region] | None = None) -> str:
+    found = region_suggestions(value, regions)
+    if len(found) == 1:
+        return f" Tarkoititko '{found[0]}'?"
+    if found:
+        return " Tarkoititko jotakin näistä: " + ", ".join(f"'{rid}'" for rid in found) + "?"
+    return ""
 
 
 def unknown_region_message(region_id: str, regions: dict[str, Region] | None = None) -> str:
     """`tuntematon alue 'x'. Tarkoititko 'y'? Tunnetut alueet: ...`: the fix and every valid id."""
-    guess = closest_region(region_id, regions)
-    hint = f" Tarkoititko '{guess}'?" if guess else ""
-    return f"tuntematon alue '{region_id}'.{hint} Tunnetut alueet: {', '.join(REGION_IDS)}"
+    return f"tuntematon alue '{region_id}'.{_hint(region_id, regions)} Tunnetut alueet: {', '.join(REGION_IDS)}"
