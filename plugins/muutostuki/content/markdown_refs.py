@@ -1,8 +1,9 @@
 """Links and images written in Markdown bodies, with their line numbers.
 
 Both the content warnings (images without alt text) and the editors' `check` (links to pages
-that do not exist) need the same view of a body, so it is read here once. Code blocks, code
-spans and HTML comments are skipped: a link shown as an example or commented out is not a link.
+that do not exist) need the same view of a body, so it is read here once. Code blocks (fenced
+or indented), code spans and HTML comments are skipped: a link shown as an example or
+commented out is not a link.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ _INLINE = re.compile(
 _REF_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[[^\[\]]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\[\]]+)\]:\s*(<[^<>\n]*>|\S+)")
 _COMMENT = re.compile(r"<!--.*?-->")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
@@ -50,14 +52,35 @@ def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
     return line, False
 
 
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
 def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
     """Every inline link, inline or reference image and link definition in `body`, plus each
     <img> tag that has no alt attribute at all."""
     refs: list[MarkdownRef] = []
     fence: str | None = None
     in_comment = False
+    in_list = False      # inside a list, code is indented one level deeper
+    code_allowed = True  # an indented code block starts after a blank line (or at the top)
+    in_code = False
     for offset, raw in enumerate(body.split("\n")):
         line_no = first_line + offset
+        if not raw.strip():
+            code_allowed = True
+            continue
+        if not in_comment and fence is None:
+            if _indent(raw) >= (8 if in_list else 4) and (code_allowed or in_code):
+                in_code = True
+                continue  # an indented code block
+            in_code = False
+            if _LIST_ITEM.match(raw):
+                in_list = True
+            elif _indent(raw) == 0 and code_allowed:
+                in_list = False
+            code_allowed = False
         opening = _FENCE.match(raw)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
