@@ -330,12 +330,18 @@ def _region_link(shape: DrawnShape, link: MapLink, hidden: bool) -> str:
             f'<title>{escape(title)}</title><path d="{shape.d}"/></a>')
 
 
-def _labels(shapes: Iterable[DrawnShape], links: dict[str, MapLink], skip: tuple[str, ...] = ()) -> str:
+# Labels moved by hand (SVG units) where two small neighbours' labels would overlap.
+INSET_LABEL_OFFSETS = {"helsinki": (4, 30), "vantaa-kerava": (0, -4)}
+
+
+def _labels(shapes: Iterable[DrawnShape], links: dict[str, MapLink], skip: tuple[str, ...] = (),
+            offsets: dict[str, tuple[int, int]] | None = None) -> str:
     out = []
     for shape in shapes:
         if shape.id in skip or shape.id not in links:
             continue
-        x, y = shape.label_at
+        dx, dy = (offsets or {}).get(shape.id, (0, 0))
+        x, y = shape.label_at[0] + dx, shape.label_at[1] + dy
         out.append(f'<text x="{x}" y="{y}">{escape(links[shape.id].label)}</text>')
     return "".join(out)
 
@@ -374,6 +380,6 @@ def render_inset(links: dict[str, MapLink], labelledby: str, geo: Geometry | Non
         if rid in by_id and rid in links:
             parts.append(_region_link(by_id[rid], links[rid], hidden=False))
     parts.append("</g>")
-    parts.append('<g class="mt-map__labels" aria-hidden="true">' + _labels(geo.inset_shapes, links) + "</g>")
+    parts.append('<g class="mt-map__labels" aria-hidden="true">' + _labels(geo.inset_shapes, links, offsets=INSET_LABEL_OFFSETS) + "</g>")
     parts.append("</svg>")
     return "".join(parts)
