@@ -214,3 +214,9 @@ def test_overview_map_is_well_formed_with_22_named_links(site):
     assert source.text_content().startswith("Lähde: Tilastokeskus, hyvinvointialueet 2023 (1:4 500 000), CC BY 4.0")
     assert source.xpath(".//a[@href='https://creativecommons.org/licenses/by/4.0/'][@rel='license']")
     assert len(svgs[0].encode()) + len(svgs[1].encode()) < 25_000
+
+
+def test_blog_index_leads_to_the_regions(site):
+    page = doc(site, "blogi/")
+    hrefs = [resolve("blogi/", a.get("href")) for a in page.xpath("//aside//a[@href]")]
+    assert BASE + "alueet/" in hrefs
