@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -53,13 +54,21 @@ def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
 
 
 def _indent(line: str) -> int:
+    if line[0] not in " \t":
+        return 0
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
 
 
-def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
+@lru_cache(maxsize=4096)
+def markdown_refs(body: str, first_line: int = 1) -> tuple[MarkdownRef, ...]:
     """Every inline link, inline or reference image and link definition in `body`, plus each
-    <img> tag that has no alt attribute at all."""
+    <img> tag that has no alt attribute at all.
+
+    Cached: the content warnings and `check` ask about the same bodies in one run.
+    """
+    if "[" not in body and "<" not in body:
+        return ()
     refs: list[MarkdownRef] = []
     fence: str | None = None
     in_comment = False
@@ -81,7 +90,7 @@ def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
             elif _indent(raw) == 0 and code_allowed:
                 in_list = False
             code_allowed = False
-        opening = _FENCE.match(raw)
+        opening = _FENCE.match(raw) if raw.lstrip()[:3] in ("```", "~~~") else None
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
@@ -89,7 +98,9 @@ def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
         if opening and not in_comment:
             fence = opening.group(1)
             continue
-        line, in_comment = _outside_comments(_without_code_spans(raw), in_comment)
+        if not in_comment and "[" not in raw and "<" not in raw:
+            continue  # plain prose: nothing to find
+        line, in_comment = _outside_comments(_without_code_spans(raw) if "`" in raw else raw, in_comment)
         definition = _REF_DEF.match(line)
         if definition:
             refs.append(MarkdownRef("link", definition.group(1), definition.group(2).strip("<>"), line_no))
@@ -102,4 +113,4 @@ def markdown_refs(body: str, first_line: int = 1) -> list[MarkdownRef]:
         for m in _HTML_IMG.finditer(line):
             if not _HTML_ALT.search(m.group(0)):  # alt="" is a decorative image, and fine
                 refs.append(MarkdownRef("image", "", "", line_no))
-    return refs
+    return tuple(refs)
