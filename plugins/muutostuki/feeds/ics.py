@@ -79,9 +79,14 @@ def vevent(event: Event, *, host: str, page_url: str, stamp: datetime, sequence:
     return component
 
 
-def calendar(events: list[Event], *, host: str, site_url: str, stamp: datetime, sequences: dict[str, int],
-             name: str | None, source_url: str) -> bytes:
-    """A VCALENDAR; `name` None makes a one-off import file (no name, no refresh interval)."""
+END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+def calendar_head(*, host: str, name: str | None, source_url: str) -> bytes:
+    """VCALENDAR properties and the VTIMEZONE, without its END line.
+
+    `name` None makes a one-off import file (no name, no refresh interval).
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -99,10 +104,35 @@ def calendar(events: list[Event], *, host: str, site_url: str, stamp: datetime, 
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", vDuration(REFRESH))
     cal.add_component(helsinki_vtimezone())
-    for event in events:
-        cal.add_component(vevent(event, host=host, page_url=site_url + event.url, stamp=stamp,
-                                 sequence=sequences.get(event.id, 0)))
-    return cal.to_ical()
+    text = cal.to_ical()
+    assert text.endswith(END_CALENDAR)
+    return text[: -len(END_CALENDAR)]
+
+
+class IcsWriter:
+    """Writes calendars from VEVENTs serialised once each: an event is in up to three files
+    (its own, the site's, a region's), and serialising is the slow part."""
+
+    def __init__(self, *, host: str, site_url: str, stamp: datetime, sequences: dict[str, int]):
+        self.host, self.site_url, self.stamp, self.sequences = host, site_url, stamp, sequences
+        self._events: dict[str, bytes] = {}
+        self._import_head: bytes | None = None
+
+    def event_bytes(self, event: Event) -> bytes:
+        if event.id not in self._events:
+            component = vevent(event, host=self.host, page_url=self.site_url + event.url, stamp=self.stamp,
+                               sequence=self.sequences.get(event.id, 0))
+            self._events[event.id] = component.to_ical()
+        return self._events[event.id]
+
+    def calendar(self, events: list[Event], *, name: str | None, source_url: str) -> bytes:
+        if name is not None:
+            head = calendar_head(host=self.host, name=name, source_url=source_url)
+        else:  # every one-off import file has the same head
+            if self._import_head is None:
+                self._import_head = calendar_head(host=self.host, name=None, source_url="")
+            head = self._import_head
+        return head + b"".join(self.event_bytes(e) for e in events) + END_CALENDAR
 
 
 def last_end(event: Event) -> datetime | None:
@@ -127,17 +157,14 @@ def subscribable(events: list[Event], since: datetime) -> list[Event]:
 def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
     """Every .ics file of the site (an output writer, see pages/registry.py)."""
     site = ctx.site
-    host = urlsplit(ctx.site_url).hostname or "localhost"
-    sequences = event_sequences(site.paths.root, site.paths.events_dir)
-    stamp = site.build_time
-    common = {"host": host, "site_url": ctx.site_url, "stamp": stamp, "sequences": sequences}
+    writer = IcsWriter(host=urlsplit(ctx.site_url).hostname or "localhost", site_url=ctx.site_url,
+                       stamp=site.build_time, sequences=event_sequences(site.paths.root, site.paths.events_dir))
     window = subscribable(site.events, site.build_time - HISTORY)
-    yield ALL_EVENTS_PATH, calendar(window, name=CALENDAR_NAME, source_url=ctx.absolute(ALL_EVENTS_PATH), **common)
+    yield ALL_EVENTS_PATH, writer.calendar(window, name=CALENDAR_NAME, source_url=ctx.absolute(ALL_EVENTS_PATH))
     for region in site.regions.values():
         chosen = [e for e in window if region.id in e.regions or (REGION_CALENDAR_INCLUDES_NATIONAL and not e.regions)]
         path = region_calendar_path(region.id)
-        yield path, calendar(chosen, name=f"{CALENDAR_NAME} – {region.short_name}",
-                             source_url=ctx.absolute(path), **common)
+        yield path, writer.calendar(chosen, name=f"{CALENDAR_NAME} – {region.short_name}", source_url=ctx.absolute(path))
     for event in site.events:
         if not event.draft:
-            yield event.ics_url, calendar([event], name=None, source_url=ctx.absolute(event.ics_url), **common)
+            yield event.ics_url, writer.calendar([event], name=None, source_url=ctx.absolute(event.ics_url))
