@@ -21,7 +21,9 @@ from .. import fi, jsonld
 from ..autoescape import autoescape
 from ..content.errors import FieldError
 from ..content.site import ContentPaths, load_site
-from ..content.timeutil import HELSINKI, now_helsinki, parse_datetime
+from ..content.timeutil import HELSINKI
+from ..editor.project import ProjectError
+from ..editor.project import resolve_build_time as project_build_time
 from ..pages.licenses import license_label_and_url
 from ..pages.registry import BuildContext, output_writers, page_generators, site_feeds
 from ..pages.spec import PageSpec
