@@ -19,7 +19,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import fi, jsonld
 from ..autoescape import autoescape
-from ..content.errors import FieldError
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI
 from ..editor.project import ProjectError
@@ -38,14 +37,11 @@ ASSET_SKIP = {".md", ".yml", ".yaml"}
 
 
 def resolve_build_time(option: str | None) -> datetime:
-    """One build time for every page and feed: env, then mkdocs.yml, then now."""
-    raw = os.environ.get("MUUTOSTUKI_BUILD_TIME") or option
-    if not raw:
-        return now_helsinki().replace(microsecond=0)
+    """One build time for every page and feed: env, then mkdocs.yml, then now (as `check`)."""
     try:
-        return parse_datetime(raw)
-    except FieldError as exc:
-        raise PluginError(f"build_time / MUUTOSTUKI_BUILD_TIME: {exc}") from None
+        return project_build_time(option)
+    except ProjectError as exc:
+        raise PluginError(str(exc)) from None
 
 
 class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
