@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The real example site, served, and Chromium (session fixtures): tests/example_site.py
+pytest_plugins = ["example_site"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIME = "2026-11-23 12:00"
 

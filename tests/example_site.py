@@ -1,5 +1,6 @@
 """The real example site (the project's own mkdocs.yml), built once per test session, served on localhost,
-and a real Chromium to look at it. Import the fixtures into a test module to use them.
+and a real Chromium to look at it. conftest.py loads this module as a pytest plugin, so the
+fixtures (example_site, served_site, browser, page) are shared by every test module and built once.
 
 WHY a real build of the real site: accessibility, validity and search are properties of what readers
 get, so they are checked on the same output `make build` produces, not on hand-made HTML.

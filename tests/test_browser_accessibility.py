@@ -1,16 +1,26 @@
 """WCAG 2.1 A/AA in a real Chromium: axe-core on every kind of page, keyboard use, visible focus."""
 import pytest
 
-from example_site import (KINDS, axe_violations, browser, describe, example_site, page,  # noqa: F401
-                          representative, served_site)
+from example_site import KINDS, axe_violations, describe, representative
 
 pytestmark = pytest.mark.browser
+
+
+def third_party(tab, served_site: str) -> list[str]:
+    """Start recording requests that leave the local test server."""
+    seen: list[str] = []
+    tab.on("request", lambda req: seen.append(req.url)
+           if not req.url.startswith((served_site, "data:", "blob:", "about:")) else None)
+    return seen
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_no_wcag_violations(kind, example_site, served_site, page):
     url = representative(example_site, kind)
+    outside = third_party(page, served_site)
     page.goto(served_site + url)
+    page.wait_for_load_state("networkidle")
+    assert not outside, f"/{url} made requests to other hosts: {outside}"
     violations = axe_violations(page)
     assert not violations, f"WCAG 2.1 A/AA violations on /{url}:\n{describe(violations)}"
 
@@ -62,3 +72,14 @@ def test_focus_is_visible_on_links_and_search(example_site, served_site, page):
                          shadow: s.boxShadow !== 'none'}; }"""))
     invisible = [s for s in styles if not (s["outline"] or s["shadow"])]
     assert not invisible, f"focused elements without a visible focus indicator: {invisible}"
+
+
+def test_no_single_key_shortcuts_move_the_reader(example_site, served_site, page):
+    """WCAG 2.1.4: Material binds n/p/./, to next/previous page when <link rel=next/prev> exists; we emit none."""
+    url = served_site + "blogi/"
+    page.goto(url)
+    for key in ["n", "p", ".", ",", "s", "f", "/"]:
+        page.keyboard.press(key)
+        page.wait_for_timeout(100)
+        assert page.url == url, f"pressing '{key}' moved the reader to {page.url}"
+    assert page.evaluate("document.activeElement === document.body")

@@ -6,8 +6,7 @@ import shutil
 import pytest
 
 from conftest import MKDOCS_YML, post, run_build, write_site
-from example_site import (axe_violations, browser, describe, example_site, page, serve,  # noqa: F401
-                          served_site)
+from example_site import axe_violations, describe, serve
 
 pytestmark = pytest.mark.browser
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"

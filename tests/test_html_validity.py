@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from example_site import KINDS, ROOT, example_site  # noqa: F401
+from example_site import KINDS, ROOT
 
 pytestmark = pytest.mark.vnu
 VNU_JAR = Path(os.environ.get("MUUTOSTUKI_VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"))

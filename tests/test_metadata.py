@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from conftest import MKDOCS_YML, post
-from example_site import example_site  # noqa: F401
 
 SITE = "https://testi.example.fi/"
 HOSTILE = 'Vaara </script><script>alert(1)</script> & "lainaus" <b>lihava</b>'
