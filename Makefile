@@ -30,7 +30,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/python -m pytest -q -m "not browser and not vnu"
 
 # Benchmark (README, "Suorituskyky"): make bench N="100 1000" RUNS=3
 N ?= 100 1000
