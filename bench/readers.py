@@ -201,17 +201,19 @@ def browser_figures(site: Path, query: str = QUERY) -> dict | None:
                     pass
             page.on("response", record)
             page.goto(base, wait_until="networkidle")
-            front = sum(size for url, size in loaded if url.startswith(base))
-            front_requests = len(loaded)
-            method = _type_query(page, query)
-            if not any("/pagefind/" in url for url, _ in loaded) and pagefind_dir(site) is not None:
-                method = _api_query(page, base, query)
             _settle(page, loaded)
+            front = list(loaded)
+            method = _type_query(page, query)
+            _settle(page, loaded)
+            if not any("/pagefind/" in url for url, _ in loaded[len(front):]) and pagefind_dir(site) is not None:
+                method = _api_query(page, base, query)
+                _settle(page, loaded)
             browser.close()
     finally:
         server.shutdown()
-    search = [(url, size) for url, size in loaded if "/pagefind/" in url]
-    return {"front_page_gzip": front, "front_page_requests": front_requests,
+    search = [(url, size) for url, size in loaded[len(front):] if "/pagefind/" in url]
+    return {"front_page_gzip": sum(size for _, size in front), "front_page_requests": len(front),
+            "front_page_files": {url[len(base) - 1:]: size for url, size in front},
             "search_bytes": sum(s for _, s in search), "search_requests": len(search), "search_method": method,
             "search_files": [url.split("/pagefind/")[1] for url, _ in search]}
 

@@ -107,6 +107,7 @@ def test_all_three_builds_produce_plausible_figures(bench_run):
     for engine, b in result["builds"].items():
         assert 0.1 < b["wall_s"] < 300, engine
         assert 20 < b["peak_mb"] < 2000, engine
+        assert 20 < b["mkdocs_peak_mb"] <= b["peak_mb"] * 1.01, engine
         assert b["size_mb"] > 0.1 and b["files"] > POSTS, engine
     assert f"| {POSTS} + {POSTS // 3} |" in table
     assert "muutostuki / lattia" in table and data["meta"]["nproc"] >= 1
