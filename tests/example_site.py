@@ -1,6 +1,8 @@
 """The real example site (the project's own mkdocs.yml), built once per test session, served on localhost,
 and a real Chromium to look at it. conftest.py loads this module as a pytest plugin, so the
-fixtures (example_site, served_site, browser, page) are shared by every test module and built once.
+fixtures (example_site, served_site, browser, page) are shared by every test module. The site, the
+server and the browser are kept in _SHARED, so a module that also imports the fixtures (which registers
+them a second time) still gets the same single build and the same single Chromium.
 
 WHY a real build of the real site: accessibility, validity and search are properties of what readers
 get, so they are checked on the same output `make build` produces, not on hand-made HTML.
@@ -65,12 +67,17 @@ def build_example_site(dest: Path, *extra: str, env: dict | None = None) -> subp
     )
 
 
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> ExampleSite:
-    dest = tmp_path_factory.mktemp("example") / "site"
-    proc = build_example_site(dest)
-    assert proc.returncode == 0, f"the example site does not build:\n{proc.stdout}{proc.stderr}"
-    return ExampleSite(site=dest, output=proc.stdout + proc.stderr)
+    if "site" not in _SHARED:
+        dest = tmp_path_factory.mktemp("example") / "site"
+        proc = build_example_site(dest)
+        assert proc.returncode == 0, f"the example site does not build:\n{proc.stdout}{proc.stderr}"
+        _SHARED["site"] = ExampleSite(site=dest, output=proc.stdout + proc.stderr)
+    return _SHARED["site"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -87,9 +94,9 @@ def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
 
 @pytest.fixture(scope="session")
 def served_site(example_site) -> str:
-    server, url = serve(example_site.site)
-    yield url
-    server.shutdown()
+    if "server" not in _SHARED:
+        _SHARED["server"] = serve(example_site.site)
+    return _SHARED["server"][1]
 
 
 def require_chromium() -> None:
@@ -104,12 +111,21 @@ def require_chromium() -> None:
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    return _SHARED["browser"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close what the session fixtures opened (this module is loaded as a pytest plugin)."""
+    if "browser" in _SHARED:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
+    if "server" in _SHARED:
+        _SHARED.pop("server")[0].shutdown()
 
 
 @pytest.fixture

@@ -113,7 +113,10 @@ def test_region_page_order_names_and_search_body(site):
     h1s = page.xpath("//h1")
     assert [h.text_content() for h in h1s] == ["Etelä-Savon hyvinvointialue"]
     body = page.xpath("//*[@data-pagefind-body]")
-    assert len(body) == 1 and body[0].get("data-pagefind-meta") == "type:Alue"
+    assert len(body) == 1
+    # search type and region filter come from search-tags.html inside the indexed element
+    assert body[0].xpath(".//*[@data-pagefind-meta='type:Alue'][@data-pagefind-filter='type:Alue']")
+    assert [f.text_content() for f in body[0].xpath(".//*[@data-pagefind-filter='region']")] == ["Etelä-Savo"]
     assert "Eloisa" in body[0].text_content() and "Toimittajan oma kuvaus" in body[0].text_content()
     assert raw.index("<h1>Etelä-Savon hyvinvointialue</h1>") < raw.index("Eloisa</p>")
     sv = page.xpath("//body//*[@lang='sv']")
