@@ -273,3 +273,16 @@ def test_front_page_subscription_page_and_every_page_links_the_calendar(site):
 def test_drafts_do_not_leak(site):
     assert not site.exists("tapahtumat/luonnos/") and not site.exists("tapahtumat/luonnos.ics")
     assert "Salainen" not in site.html("tapahtumat.ics") and "Salainen" not in site.html("sitemap.xml")
+
+
+def test_preview_shows_draft_events_marked_but_never_in_calendar_files(tmp_path):
+    from conftest import MKDOCS_YML
+    preview_yml = MKDOCS_YML + "      preview: true\n"
+    files = {"events/luonnos.md": event("Luonnostapahtuma", "2026-12-20 10:00", draft="true")}
+    result = run_build(write_site(tmp_path, files, mkdocs_yml=preview_yml))
+    assert result.returncode == 0, result.output
+    page = doc(result, "tapahtumat/luonnos/")
+    assert "Luonnos – ei näy julkaistulla sivustolla" in text(page.xpath("//article")[0])
+    listing = doc(result, "tapahtumat/")
+    assert "Luonnos" in text(listing.xpath("//li[@data-mt-event]")[0])
+    assert not result.exists("tapahtumat/luonnos.ics") and "Luonnostapahtuma" not in result.html("tapahtumat.ics")
