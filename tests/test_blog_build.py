@@ -44,3 +44,19 @@ def test_content_errors_fail_build_with_all_messages(build_site):
     assert "blog/b.md:5: regions: tuntematon alue 'etela-savoo'" in result.output
     assert "Tarkoititko 'etela-savo'?" in result.output
     assert "Traceback" not in result.output
+
+
+def test_hostile_strings_are_escaped_once_everywhere(build_site):
+    title = "<script>alert(1)</script> & \\\"lainaus\\\" <b>lihava</b>"
+    result = build_site({
+        "blog/vaara.md": post(title, "2026-01-15", categories='["<i>Aihe</i> & muut"]', tags='["<u>t</u>"]',
+                              summary='"<img src=x onerror=alert(1)>"'),
+    })
+    assert result.returncode == 0, result.output
+    for url in ("blogi/2026/vaara/", "blogi/", "", "blogi/aiheet/i-aihe-i-muut/"):
+        page = result.html(url)
+        assert "<script>alert(1)</script>" not in page, url
+        assert "<b>lihava</b>" not in page and "<i>Aihe</i>" not in page and "<u>t</u>" not in page, url
+        assert "<img src=x" not in page, url
+        assert "&amp;amp;" not in page and "&amp;lt;" not in page, url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;lainaus&#34;" in result.html("blogi/2026/vaara/")

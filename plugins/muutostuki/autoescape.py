@@ -8,7 +8,7 @@ when called from any template.
 """
 from __future__ import annotations
 
-AUTOESCAPED_PREFIXES: tuple[str, ...] = ("muutostuki/event", "muutostuki/calendar")
+AUTOESCAPED_PREFIXES: tuple[str, ...] = ("muutostuki/",)
 
 
 def autoescape(template_name: str | None) -> bool:
