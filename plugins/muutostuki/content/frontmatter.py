@@ -58,9 +58,10 @@ def _key_lines(node: yaml.Node, first_line: int) -> dict[str, int]:
 
 def parse_yaml(text: str, path: str, errors: ErrorList, first_line: int = 1) -> tuple[object, dict[str, int]] | None:
     """Parse YAML text; on a syntax error report it with its line and return None."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+    loader = _Loader(text)
+    try:  # parse once: the node gives line numbers, the same node gives the data (what yaml.load does)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -68,6 +69,8 @@ def parse_yaml(text: str, path: str, errors: ErrorList, first_line: int = 1) -> 
         errors.add(path, line, "yaml", f"YAML-virhe: {problem}; tarkista sisennykset, kaksoispisteet ja lainausmerkit "
                    "(lainaa arvo, jossa on kaksoispiste tai #-merkki)")
         return None
+    finally:
+        loader.dispose()
     return data, (_key_lines(node, first_line) if node is not None else {})
 
 

@@ -28,6 +28,8 @@ from ..pages.registry import BuildContext, output_writers, page_generators, site
 from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
+from .fast_render import FastRender
+from .preview_pages import PreviewPages
 
 log = logging.getLogger("mkdocs.plugins.muutostuki")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -51,6 +53,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.command = "build"
         self.ctx: BuildContext | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.fast_render = FastRender()  # survives `mkdocs serve` rebuilds, with its cache
+        self.preview_pages = PreviewPages()  # likewise: page HTML reused between preview rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -65,6 +69,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     # -- configuration and content -------------------------------------------------------
     @event_priority(50)
     def on_config(self, config):
+        self.fast_render.start_build(remember=self.command == "serve")
+        self.preview_pages.start_build(enabled=self.command == "serve")
         if not config.site_url:
             raise PluginError(
                 "site_url puuttuu tiedostosta mkdocs.yml. Syötteet, kalenterit ja jaettavat linkit tarvitsevat "
@@ -149,6 +155,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                 page.meta["title"] = spec.title
             if isinstance(spec.description, str) and spec.description:
                 page.meta.setdefault("description", spec.description)
+        self.fast_render.attach(page)
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -167,6 +174,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["license_link"] = license_label_and_url
         env.filters["jsonld"] = jsonld.script_tag
         env.filters["page_jsonld"] = page_jsonld
+        self.preview_pages.plan(config, files, self.ctx.site, self.specs)
+        if self.preview_pages.enabled:
+            log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta")
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -180,7 +190,13 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if callable(spec.description):
                 page.meta["description"] = spec.description()
             context.update(spec.context)
+        self.preview_pages.context(context, page)
         return context
+
+    @event_priority(100)  # the template's own output, before any other plugin changes it
+    def on_post_page(self, output: str, *, page, config) -> str:
+        self.preview_pages.remember(output, page)
+        return output
 
     # -- outputs -------------------------------------------------------------------------
     def on_post_build(self, *, config) -> None:

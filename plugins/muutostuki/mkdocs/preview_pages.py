@@ -1,0 +1,177 @@
+"""Preview (`mkdocs serve`) only: reuse a page's HTML when nothing it can show has changed.
+
+Why: after an editor saves one post, MkDocs renders every template again (about half of a
+rebuild at 1,000 posts) although almost every page comes out byte for byte the same.
+
+A page's key is a hash of everything its template can read:
+- the build: mkdocs.yml, every template and theme file (name, size, mtime), the URL of every file
+  (navigation, links), the site address;
+- the whole content model, except post and event bodies: every field of every post, event,
+  region and author, the excerpts and descriptions cut from the bodies, reading times, and what
+  the build time decides (public, scheduled, upcoming or past, registration open);
+- the page itself: its URL, title, meta, rendered Markdown, table of contents, and its PageSpec
+  with its context (posts and events in it are named by path and id; their data is above).
+
+The one rule templates must keep for this to hold: a page shows other posts' and events'
+metadata and excerpts, never their full bodies (feeds do, and they are rewritten every build).
+`mkdocs build` never uses this cache.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import inspect
+from datetime import date, datetime
+from pathlib import Path
+
+from markupsafe import Markup
+
+CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the stored HTML
+CONTEXT_KEY = "mt_cached_output"
+BODY_FIELDS = {"body", "html", "lines", "body_line"}
+
+
+class Fingerprinter:
+    """Stable text for values; content objects by their id (their data is in the site's hash).
+
+    Listing pages share big lists (every category with its posts), so each object is described
+    once per build (memo by identity: the objects live as long as the build).
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, str]] = {}  # holds the object: its id stays unique
+
+    def __call__(self, value, depth: int = 0) -> str:
+        if value is None or isinstance(value, (bool, int, float, str, date, datetime)):
+            return repr(value)
+        known = self._memo.get(id(value))
+        if known is None:
+            known = (value, self._describe(value, depth))
+            self._memo[id(value)] = known
+        return known[1]
+
+    def _describe(self, value, depth: int) -> str:
+        from ..content.events import Event, Occurrence
+        from ..content.posts import Post
+        from ..content.regions import Region
+
+        fp = self.__call__
+        if depth > 12:
+            return "…"
+        if isinstance(value, Post):
+            return f"post:{value.path}"
+        if isinstance(value, Event):
+            return f"event:{value.id}"
+        if isinstance(value, Region):
+            return f"region:{value.id}"
+        if isinstance(value, Occurrence):
+            return f"occ:{value.event.id}:{value.start!r}:{value.end!r}"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{fp(k, depth + 1)}:{fp(v, depth + 1)}"
+                                  for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(fp(v, depth + 1) for v in value) + "]"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(fp(v, depth + 1) for v in value)) + "}"
+        if inspect.isroutine(value) or isinstance(value, functools.partial):
+            return f"fn:{getattr(value, '__qualname__', type(value).__name__)}"
+        if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
+            attrs = vars(value) if hasattr(value, "__dict__") else {
+                f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+            return type(value).__name__ + fp(attrs, depth + 1)
+        return f"{type(value).__name__}:{value!r}"  # an address in a repr only makes the page miss
+
+
+def fingerprint(value) -> str:
+    return Fingerprinter()(value)
+
+
+def _content_fields(item) -> dict:
+    return {k: v for k, v in vars(item).items() if k not in BODY_FIELDS}
+
+
+def site_fingerprint(site, fingerprint=fingerprint) -> str:
+    """Everything in the content model a template may show, without post and event bodies."""
+    now = site.build_time
+    parts = [repr((site.preview, site.horizon_months))]
+    for post in site.all_posts:
+        parts.append(fingerprint({**_content_fields(post), "~public": post.is_public(now),
+                                  "~scheduled": post.is_scheduled(now), "~minutes": post.reading_minutes}))
+    for event in site.all_events:
+        parts.append(fingerprint({**_content_fields(event), "~registration": event.registration_open(now)}))
+    for occ in site.occurrences:
+        parts.append(f"{fingerprint(occ)}:{occ.end_dt <= now}")
+    for region in site.regions.values():
+        parts.append(fingerprint(vars(region)))
+    for author in site.authors.values():
+        parts.append(fingerprint(author))
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _theme_fingerprint(theme_dirs: list[str]) -> str:
+    rows = []
+    for folder in theme_dirs:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                rows.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(rows)
+
+
+class PreviewPages:
+    """One per plugin instance (it outlives `mkdocs serve` rebuilds)."""
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._stored: dict[str, str] = {}   # key -> HTML the template produced
+        self._keys: dict[str, str] = {}     # src_uri -> key, for this build
+        self._hits: dict[str, str] = {}     # src_uri -> HTML reused in this build
+        self.reused = 0
+
+    def start_build(self, enabled: bool) -> None:
+        self.enabled = enabled
+        if not enabled:
+            self._stored.clear()
+        self._keys, self._hits, self.reused = {}, {}, 0
+
+    def plan(self, config, files, site, specs: dict) -> None:
+        """After every page is rendered to HTML (on_env): which pages can reuse their output."""
+        if not self.enabled:
+            return
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        build = "\n".join([
+            config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else "",
+            repr(config.site_url), _theme_fingerprint(list(config.theme.dirs)),
+            "\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)), site_fingerprint(site),
+            # pages listed in the navigation without a title of their own show their page title there
+            "\n".join(f"{f.url} {f.page.title}" for f in files.documentation_pages()
+                      if f.page is not None and f.inclusion.is_in_nav())])
+        build_key = hashlib.sha1(build.encode("utf-8")).hexdigest()
+        fingerprint = Fingerprinter()
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.content is None:
+                continue
+            own = fingerprint([page.url, page.title, page.meta, hashlib.sha1(page.content.encode()).hexdigest(),
+                               [str(item) for item in page.toc], specs.get(file.src_uri)])
+            key = hashlib.sha1(f"{build_key}\n{own}".encode("utf-8")).hexdigest()
+            self._keys[file.src_uri] = key
+            html = self._stored.get(key)
+            if html is not None:
+                self._hits[file.src_uri] = html
+                page.meta["template"] = CACHED_TEMPLATE
+        self.reused = len(self._hits)
+        used = set(self._keys.values())
+        self._stored = {k: v for k, v in self._stored.items() if k in used}
+
+    def context(self, context: dict, page) -> None:
+        html = self._hits.get(page.file.src_uri)
+        if html is not None:
+            context[CONTEXT_KEY] = Markup(html)
+
+    def remember(self, output: str, page) -> None:
+        """The template's output, before any other plugin's on_post_page changes it."""
+        key = self._keys.get(page.file.src_uri)
+        if key is not None and page.file.src_uri not in self._hits:
+            self._stored[key] = output
