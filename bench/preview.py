@@ -43,8 +43,9 @@ def _wait_for(url: str, predicate, limit: float) -> float | None:
 
 
 def measure_preview(project: Path, post_file: str, post_url: str, edits: int = 3, env: dict | None = None,
-                    limit: float = 900) -> dict:
-    """Cold serve start, then `edits` save-to-page times for one post (seconds)."""
+                    limit: float = 900, pause: float = 3.0) -> dict:
+    """Cold serve start, then `edits` save-to-page times for one post (seconds), `pause` s apart
+    (an editor reads the page before saving again; the search index catches up meanwhile)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log = open(project / "serve.log", "w")
@@ -53,13 +54,13 @@ def measure_preview(project: Path, post_file: str, post_url: str, edits: int = 3
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     path = project / post_file
     original = path.read_text(encoding="utf-8")
-    figures: dict = {"post": post_url, "edits": []}
+    figures: dict = {"post": post_url, "edits": [], "pause_s": pause}
     try:
         started = _wait_for(base + post_url, lambda body: True, limit)
         figures["first_build_s"] = started
         for i in range(edits):
             word = f"esikatselumerkki{i}x{time.time_ns()}"
-            time.sleep(0.5)  # let the watcher settle after the previous build
+            time.sleep(pause)
             path.write_text(original + f"\n\n{word}\n", encoding="utf-8")
             took = _wait_for(base + post_url, lambda body, w=word: w in body, limit)
             figures["edits"].append(took)

@@ -219,7 +219,8 @@ def markdown_table(results: list[dict], meta: dict) -> str:
         edit = p.get("median_edit_s")
         share = f"{edit / cold:.2f}× kylmästä käännöksestä" if edit else "ei valmistunut"
         lines += ["", f"Esikatselu ({r['posts']} kirjoitusta, `mkdocs serve`): tallennuksesta päivittyneeseen "
-                      f"sivuun {edit:.1f} s (mediaani {len(p['edits'])} muokkauksesta; {share}; raja 0.25×)."
+                      f"sivuun {edit:.1f} s (mediaani {len(p['edits'])} muokkauksesta {p.get('pause_s', 0):g} s "
+                      f"välein; {share}; raja 0.25×)."
                   if edit else f"Esikatselu: {share}."]
     return "\n".join(lines)
 

@@ -141,3 +141,15 @@ def test_empty_page_gets_what_mkdocs_would_compute(tmp_path):
                         page.links_to_anchors, page.title))
     assert results[0] == results[1]
     assert results[1][0] == ""
+
+
+def test_a_file_with_mistakes_is_reported_on_every_rebuild(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path, {**FILES, "blog/2026/rikki.md": "---\ntitle: [rikki\ndate: 2026-01-01\n---\nTeksti.\n"})
+    preview = Preview(root)
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+            preview.build()
+        assert any("blog/2026/rikki.md:3: yaml" in r.getMessage() for r in caplog.records)

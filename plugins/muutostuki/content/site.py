@@ -13,7 +13,7 @@ from pathlib import Path
 from .authors import Author, load_authors
 from .errors import ContentBuildError, ErrorList, did_you_mean
 from .events import Event, Occurrence, build_event
-from .frontmatter import read_source
+from .frontmatter import SourceFile, read_source
 from .lint import add_content_warnings
 from .posts import Post, build_post
 from .regions import Region, load_regions, unknown_region_message
@@ -121,7 +121,26 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
 
 
-def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, horizon_months: int = 12) -> Site:
+def _read(path: Path, shown: str, errors: ErrorList, cache: dict | None) -> SourceFile:
+    """read_source; with a cache (mkdocs serve rebuilds), files unchanged since are not parsed again."""
+    if cache is None:
+        return read_source(path, shown, errors)
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_source(path, shown, errors)
+    key = (shown, stat.st_size, stat.st_mtime_ns)
+    if key in cache:
+        return cache[key]
+    reported = len(errors.items)
+    source = read_source(path, shown, errors)
+    if source.ok and len(errors.items) == reported:  # files with mistakes are read again, to report again
+        cache[key] = source
+    return source
+
+
+def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, horizon_months: int = 12,
+              source_cache: dict | None = None) -> Site:
     """Read and validate all content. Never raises for editors' mistakes: see `site.errors`."""
     errors = ErrorList()
     authors = load_authors(paths.blog / "authors.yml", paths.shown(paths.blog / "authors.yml"), errors)
@@ -129,14 +148,14 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
 
     all_posts: list[Post] = []
     for path in _content_files(paths.blog):
-        source = read_source(path, paths.shown(path), errors)
+        source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
             post = build_post(source, authors, errors)
             if post is not None:
                 all_posts.append(post)
     all_events: list[Event] = []
     for path in _content_files(paths.events):
-        source = read_source(path, paths.shown(path), errors)
+        source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
             event = build_event(source, errors)
             if event is not None:

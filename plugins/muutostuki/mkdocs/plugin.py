@@ -55,6 +55,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.fast_render = FastRender()  # survives `mkdocs serve` rebuilds, with its cache
         self.preview_pages = PreviewPages()  # likewise: page HTML reused between preview rebuilds
+        self.sources: dict = {}  # parsed content files by (path, size, mtime), kept between preview rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -82,7 +83,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         paths = ContentPaths(root=root, blog_dir=self.config.blog_dir, events_dir=self.config.events_dir,
                              docs_dir=os.path.relpath(config.docs_dir, root))
         build_time = resolve_build_time(self.config.build_time)
-        site = load_site(paths, build_time, preview=self.preview, horizon_months=self.config.calendar_months_ahead)
+        if self.command != "serve":
+            self.sources.clear()
+        site = load_site(paths, build_time, preview=self.preview, horizon_months=self.config.calendar_months_ahead,
+                         source_cache=self.sources if self.command == "serve" else None)
         for warning in site.errors.warnings:
             log.warning(str(warning))
         if site.errors:

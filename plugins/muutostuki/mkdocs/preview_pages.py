@@ -43,6 +43,8 @@ class Fingerprinter:
         self._memo: dict[int, tuple[object, str]] = {}  # holds the object: its id stays unique
 
     def __call__(self, value, depth: int = 0) -> str:
+        if isinstance(value, str) and len(value) > 200:
+            return "sha1:" + hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
         if value is None or isinstance(value, (bool, int, float, str, date, datetime)):
             return repr(value)
         known = self._memo.get(id(value))
@@ -110,8 +112,13 @@ def site_fingerprint(site, fingerprint=fingerprint) -> str:
 
 
 def _theme_fingerprint(theme_dirs: list[str]) -> str:
+    """Every template file we or the site owner may edit. An installed theme (Material, with its
+    ten thousand icons) changes only by reinstalling, which restarts `mkdocs serve` anyway."""
     rows = []
     for folder in theme_dirs:
+        if "site-packages" in Path(folder).parts:
+            rows.append(f"{folder}:{Path(folder).stat().st_mtime_ns}")
+            continue
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
                 stat = path.stat()
