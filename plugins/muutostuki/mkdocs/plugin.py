@@ -28,6 +28,7 @@ from ..pages.registry import BuildContext, output_writers, page_generators, site
 from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
+from . import fragments
 from .fast_render import FastRender
 from .preview_pages import PreviewPages
 
@@ -178,6 +179,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["license_link"] = license_label_and_url
         env.filters["jsonld"] = jsonld.script_tag
         env.filters["page_jsonld"] = page_jsonld
+        fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         if self.preview_pages.enabled:
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta")
