@@ -164,7 +164,7 @@ def pagefind_from_files(folder: Path, results: int = 5) -> dict:
     median_fragment = fragments[len(fragments) // 2] if fragments else 0
     total = sum(transfer_size(p.read_bytes()) for p in fixed) + (chunks[0] if chunks else 0) \
         + results * median_fragment
-    return {"method": "laskettu tiedostoista (ei selainta)", "bytes": total, "requests": len(fixed) + 1 + results,
+    return {"method": "computed from the files, no browser", "bytes": total, "requests": len(fixed) + 1 + results,
             "index_chunks": len(chunks), "fragments": len(fragments)}
 
 
@@ -230,8 +230,8 @@ def _type_query(page, query: str) -> str:
         if box.is_visible():
             box.click()
             box.fill(query)
-            return f"selain: kirjoitettu hakukenttään {selector}"
-    return "selain: hakukenttää ei löytynyt"
+            return f"Chromium, typed into {selector}"
+    return "Chromium, no search box found"
 
 
 def _api_query(page, base: str, query: str) -> str:
@@ -242,7 +242,7 @@ def _api_query(page, base: str, query: str) -> str:
         const r = await pf.search(q);
         await Promise.all(r.results.slice(0, 5).map(x => x.data()));
     }""", [urljoin(base, "pagefind/pagefind.js"), query])
-    return "selain: Pagefindin JS-rajapinta (haku + 5 ensimmäistä tulosta)"
+    return "Chromium, Pagefind JS API: search + first 5 results"
 
 
 def _settle(page, loaded: list, quiet_ms: int = 1500, limit_ms: int = 15000) -> None:
@@ -270,6 +270,6 @@ def reader_figures(site: Path, post_urls: list[str], build_time: datetime, brows
         figures["search"] = pagefind_from_files(folder)
     elif (site / "search" / "search_index.json").is_file():
         data = (site / "search" / "search_index.json").read_bytes()
-        figures["search"] = {"method": "Materialin haku lataa koko hakemiston", "bytes": transfer_size(data),
+        figures["search"] = {"method": "Material's search downloads its whole index", "bytes": transfer_size(data),
                              "requests": 1}
     return figures

@@ -33,9 +33,9 @@ import preview as preview_mod  # noqa: E402
 import readers  # noqa: E402
 
 ENGINES = {
-    "ours": ("ours", "muutostuki (tämä moottori)"),
-    "floor": ("floor", "MkDocs + Material, sivuina (lattia)"),
-    "blog": ("blog-plugin", "Materialin blog-lisäosa"),
+    "ours": ("ours", "muutostuki (this engine)"),
+    "floor": ("floor", "MkDocs + Material, posts as pages (the floor)"),
+    "blog": ("blog-plugin", "Material's blog plugin"),
 }
 WRITERS = {"floor": corpus_mod.write_floor, "blog": corpus_mod.write_blog_plugin}
 
@@ -161,7 +161,7 @@ def _post_file(project: Path, url: str) -> str:
 def _fmt_build(b: dict | None, posts: int) -> str:
     if not b:
         return "–"
-    return (f"{b['wall_s']:.1f} s (cpu {b['cpu_s']:.1f} s) · {1000 * b['wall_s'] / posts:.0f} ms/kirj. · "
+    return (f"{b['wall_s']:.1f} s (cpu {b['cpu_s']:.1f} s) · {1000 * b['wall_s'] / posts:.0f} ms/post · "
             f"{_peak(b)} · {b['size_mb']:.0f} MB")
 
 
@@ -174,7 +174,9 @@ def _peak(b: dict) -> str:
 
 def _ratio(results: dict, a: str, b: str) -> str:
     x, y = results["builds"].get(a), results["builds"].get(b)
-    return f"{x['wall_s'] / y['wall_s']:.2f}×" if x and y else "–"
+    if not (x and y):
+        return "–"
+    return f"{x['wall_s'] / y['wall_s']:.2f}× (cpu {x['cpu_s'] / y['cpu_s']:.2f}×)"
 
 
 def _kb(n: int | float | None) -> str:
@@ -182,11 +184,11 @@ def _kb(n: int | float | None) -> str:
 
 
 def markdown_table(results: list[dict], meta: dict) -> str:
-    lines = [f"Mitattu {meta['date']} komennolla `{meta['command']}` · kone: {meta['nproc']} ydintä, "
-             f"{meta['cpu']}, Python {meta['python']} · mediaani {meta['runs']} ajosta "
-             f"(seinäkelloaika (prosessoriaika) · ms/kirjoitus · muistihuippu · tulosteen koko)", "",
-             "| kirjoituksia + tapahtumia | muutostuki | lattia: MkDocs + Material, sivuina | Materialin blog-lisäosa "
-             "| muutostuki / lattia | muutostuki / blog-lisäosa |",
+    lines = [f"Measured {meta['date']} with `{meta['command']}` · machine: {meta['nproc']} cores, "
+             f"{meta['cpu']}, Python {meta['python']} · median of {meta['runs']} runs "
+             f"(wall time (CPU time of the build and its children) · ms per post · peak memory · output size)", "",
+             "| posts + events | muutostuki | floor: MkDocs + Material, posts and events as pages "
+             "| Material's blog plugin (posts only) | muutostuki / floor | muutostuki / blog plugin |",
              "|---|---|---|---|---|---|"]
     for r in results:
         b = r["builds"]
@@ -197,31 +199,33 @@ def markdown_table(results: list[dict], meta: dict) -> str:
     if len(sizes) >= 2:
         small, big = sizes[-2], sizes[-1]
         growth = big["builds"]["ours"]["wall_s"] / small["builds"]["ours"]["wall_s"]
-        lines += ["", f"Kasvu: {big['posts']} kirjoitusta / {small['posts']} kirjoitusta = {growth:.2f}× "
-                      f"(kirjoituksia {big['posts'] / small['posts']:.1f}×)."]
+        cpu = big["builds"]["ours"]["cpu_s"] / small["builds"]["ours"]["cpu_s"]
+        lines += ["", f"Growth of muutostuki: {big['posts']} posts / {small['posts']} posts = {growth:.2f}× the time "
+                      f"(cpu {cpu:.2f}×) for {big['posts'] / small['posts']:.1f}× the posts."]
     readers_rows = [r for r in results if "readers" in r]
     if readers_rows:
-        lines += ["", "| lukijan luvut (muutostuki) | " + " | ".join(f"{r['posts']} kirj." for r in readers_rows)
-                  + " | raja |", "|---|" + "---|" * len(readers_rows) + "---|"]
-        rows = [("kirjoitussivun HTML (uusin; gzip)", lambda f: _post(f), "–"),
-                ("etusivu yhteensä, gzip (tiedostoista)", lambda f: _kb(f["front_page"]["total_gzip"]), "≤ 300 KB"),
-                ("etusivu yhteensä, gzip (selaimessa)", lambda f: _kb(f.get("browser", {}).get("front_page_gzip")),
+        lines += ["", "| readers (muutostuki) | " + " | ".join(f"{r['posts']} posts" for r in readers_rows)
+                  + " | budget |", "|---|" + "---|" * len(readers_rows) + "---|"]
+        rows = [("post page HTML (newest; gzip)", lambda f: _post(f), "–"),
+                ("front page total, gzip (from the files it references)",
+                 lambda f: _kb(f["front_page"]["total_gzip"]), "≤ 300 KB"),
+                ("front page total, gzip (loaded in Chromium)", lambda f: _kb(f.get("browser", {}).get("front_page_gzip")),
                  "≤ 300 KB"),
-                ("haku: ensimmäisen haun lataus", lambda f: _search(f), "≤ 400 KB"),
-                ("/feed.xml (kohteita)", lambda f: _feed(f), "≤ 20 kohdetta"),
-                ("/tapahtumat.ics (tapahtumia; vain viime vuodesta alkaen?)", lambda f: _ics(f),
-                 "vain viime vuodesta alkaen")]
+                ("search: first query downloads", lambda f: _search(f), "≤ 400 KB"),
+                ("/feed.xml (items)", lambda f: _feed(f), "≤ 20 items"),
+                ("/tapahtumat.ics (events; only from the past year on?)", lambda f: _ics(f),
+                 "past year onward")]
         for label, fmt, budget in rows:
             lines.append(f"| {label} | " + " | ".join(fmt(r["readers"]) for r in readers_rows) + f" | {budget} |")
     previews = [r for r in results if r.get("preview")]
     for r in previews:
         p, cold = r["preview"], r["builds"]["ours"]["wall_s"]
         edit = p.get("median_edit_s")
-        share = f"{edit / cold:.2f}× kylmästä käännöksestä" if edit else "ei valmistunut"
-        lines += ["", f"Esikatselu ({r['posts']} kirjoitusta, `mkdocs serve`): tallennuksesta päivittyneeseen "
-                      f"sivuun {edit:.1f} s (mediaani {len(p['edits'])} muokkauksesta {p.get('pause_s', 0):g} s "
-                      f"välein; {share}; raja 0.25×)."
-                  if edit else f"Esikatselu: {share}."]
+        share = f"{edit / cold:.2f}× a cold build" if edit else "did not finish"
+        lines += ["", f"Preview ({r['posts']} posts, `mkdocs serve`): saving a post to its reloaded page "
+                      f"{edit:.1f} s (median of {len(p['edits'])} saves {p.get('pause_s', 0):g} s apart; {share}; "
+                      f"budget 0.25×)."
+                  if edit else f"Preview: {share}."]
     return "\n".join(lines)
 
 
@@ -233,8 +237,8 @@ def _post(f: dict) -> str:
 def _search(f: dict) -> str:
     s = f.get("search")
     if not s:
-        return "ei hakua"
-    return f"{_kb(s['bytes'])}, {s['requests']} pyyntöä ({s['method']})"
+        return "no search"
+    return f"{_kb(s['bytes'])} in {s['requests']} requests ({s['method']})"
 
 
 def _feed(f: dict) -> str:
@@ -246,7 +250,26 @@ def _ics(f: dict) -> str:
     c = f.get("calendar")
     if not c:
         return "–"
-    return f"{_kb(c['bytes'])} ({c['events']}; {'kyllä' if c['only_past_year_onward'] else 'EI'})"
+    return f"{_kb(c['bytes'])} ({c['events']}; {'yes' if c['only_past_year_onward'] else 'NO'})"
+
+
+def merge_runs(paths: list[Path]) -> tuple[list[dict], dict]:
+    """Results of several --json files as one table: the same size's engines side by side."""
+    by_size: dict[int, dict] = {}
+    commands, meta = [], {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        meta = meta or dict(data["meta"])
+        commands.append(data["meta"]["command"])
+        for result in data["results"]:
+            merged = by_size.setdefault(result["posts"], {**result, "builds": {}, "runs": {}})
+            merged["builds"].update(result["builds"])
+            merged["runs"].update(result["runs"])
+            for key in ("readers", "preview"):
+                if key in result:
+                    merged[key] = result[key]
+    meta["command"] = "`; `".join(commands)
+    return [by_size[n] for n in sorted(by_size)], meta
 
 
 def machine() -> dict:
@@ -272,7 +295,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--no-browser", action="store_true", help="compute reader figures from files only")
     parser.add_argument("--preview", action="store_true", help="also time mkdocs serve after saving a post")
+    parser.add_argument("--from-json", type=Path, nargs="+", metavar="JSON",
+                        help="print the table of earlier --json runs (merged by size) instead of building")
     args = parser.parse_args(argv)
+    if args.from_json:
+        print(markdown_table(*merge_runs(args.from_json)))
+        return 0
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="muutostuki-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)

@@ -110,7 +110,7 @@ def test_all_three_builds_produce_plausible_figures(bench_run):
         assert 20 < b["mkdocs_peak_mb"] <= b["peak_mb"] * 1.01, engine
         assert b["size_mb"] > 0.1 and b["files"] > POSTS, engine
     assert f"| {POSTS} + {POSTS // 3} |" in table
-    assert "muutostuki / lattia" in table and data["meta"]["nproc"] >= 1
+    assert "muutostuki / floor" in table and data["meta"]["nproc"] >= 1
 
 
 def test_reader_figures_match_the_built_site(bench_run):
