@@ -42,14 +42,29 @@ def _number(label: str, output: str) -> int:
 
 def build_index(site_dir: Path, timeout: int = 600) -> IndexSummary:
     """Write site_dir/pagefind/. A site with nothing to index gets no bundle (the search box then says so)."""
+    return finish_index(start_index(site_dir), timeout)
+
+
+def start_index(site_dir: Path) -> subprocess.Popen:
+    """Start Pagefind on the HTML already written; the build goes on meanwhile (see finish_index)."""
     site_dir = Path(site_dir)
     shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), *ARGS]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
         raise SearchIndexError(f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}") from None
-    output = proc.stdout + proc.stderr
+
+
+def finish_index(proc: subprocess.Popen, timeout: int = 600) -> IndexSummary:
+    """Wait for Pagefind started by start_index and read what it did."""
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        proc.kill()
+        proc.communicate()
+        raise SearchIndexError(f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}") from None
+    output = stdout + stderr
     pages = _number("pages", output)
     langs = re.search(r"Discovered \d+ languages?: ?(.*)", output)
     summary = IndexSummary(pages=pages, words=_number("words", output), filters=_number("filters", output),

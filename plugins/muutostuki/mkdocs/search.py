@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..search_index import SearchIndexError, build_index
+from ..search_index import SearchIndexError, finish_index, start_index
 
 log = logging.getLogger("mkdocs.plugins.muutostuki.search")
 
@@ -32,6 +32,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self._indexing: threading.Thread | None = None
+        self._pagefind = None  # the running Pagefind process, between the two halves of on_post_build
+        self._started = 0.0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -54,21 +56,41 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
                         "mkdocs.yml:n plugins-listasta, muuten lukijat lataavat kaksi hakuhakemistoa")
         return config
 
-    @event_priority(-100)  # after every other plugin has written its pages
-    def on_post_build(self, *, config) -> None:
+    # Pagefind reads only the pages, which are all written before on_post_build: it starts first and
+    # indexes on the other core while the other plugins write feeds and calendars, and is waited for last.
+    @event_priority(100)
+    def _start_index(self, *, config) -> None:
         if not self.config.enabled:
+            return
+        self._started = time.perf_counter()
+        try:
+            self._pagefind = start_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+    @event_priority(-100)
+    def _finish_index(self, *, config) -> None:
+        proc, self._pagefind = self._pagefind, None
+        if proc is None:
             return
         if self.command == "serve":
             # Preview: the saved page reloads now; its search index follows a moment later.
-            self._indexing = threading.Thread(target=self._index, args=(Path(config.site_dir), False), daemon=True)
+            self._indexing = threading.Thread(target=self._index, args=(proc, self._started, False), daemon=True)
             self._indexing.start()
             return
-        self._index(Path(config.site_dir), True)
+        self._index(proc, self._started, True)
 
-    def _index(self, site_dir: Path, fail: bool) -> None:
-        started = time.perf_counter()
+    on_post_build = CombinedEvent(_start_index, _finish_index)
+
+    def on_build_error(self, *, error) -> None:
+        if self._pagefind is not None:  # another plugin failed after Pagefind started
+            self._pagefind.kill()
+            self._pagefind.communicate()
+            self._pagefind = None
+
+    def _index(self, proc, started: float, fail: bool) -> None:
         try:
-            summary = build_index(site_dir)
+            summary = finish_index(proc)
         except SearchIndexError as exc:
             if fail:
                 raise PluginError(str(exc)) from None
