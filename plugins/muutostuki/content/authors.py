@@ -37,16 +37,7 @@ def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]
     parsed = parse_yaml(text, shown, errors)
     if parsed is None:
         return {}
-    data, _ = parsed
-    import yaml  # local: only for line numbers of nested keys
-
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == "authors" and isinstance(v, yaml.MappingNode):
-                for ak, _av in v.value:
-                    lines[str(ak.value)] = ak.start_mark.line + 1
+    data, key_lines = parsed  # key_lines has "authors.<id>" for every author
     if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
         errors.add(shown, 1, "authors", "tiedoston pitää alkaa rivillä 'authors:' ja sen alla kirjoittajat "
                    "sisennettyinä tunnisteineen")
@@ -54,7 +45,7 @@ def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]
     authors: dict[str, Author] = {}
     by_name = {f.name: f for f in AUTHOR_FIELDS}
     for author_id, raw in data["authors"].items():
-        line = lines.get(str(author_id), 1)
+        line = key_lines.get(f"authors.{author_id}", 1)
         author_id = str(author_id)
         if not isinstance(raw, dict):
             errors.add(shown, line, author_id, "kirjoittajan tiedot pitää antaa kenttinä (name, role, organisation, url)")

@@ -48,12 +48,3 @@ def did_you_mean(value: str, known: list[str] | tuple[str, ...]) -> str:
     """A Finnish 'did you mean' hint for the closest known id, or ''."""
     close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
     return f" Tarkoititko '{close[0]}'?" if close else ""
-
-
-class ContentBuildError(Exception):
-    """Raised when content has errors; str() lists them all, one per line."""
-
-    def __init__(self, errors: list[ContentError]):
-        self.errors = errors
-        lines = "\n".join(str(e) for e in errors)
-        super().__init__(f"Sisällössä on {len(errors)} virhettä:\n{lines}")

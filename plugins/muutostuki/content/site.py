@@ -11,13 +11,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .authors import Author, load_authors
-from .errors import ContentBuildError, ErrorList, did_you_mean
+from .errors import ErrorList, did_you_mean
 from .events import Event, Occurrence, build_event
 from .frontmatter import SourceFile, read_source
 from .lint import add_content_warnings
 from .posts import Post, build_post
 from .regions import Region, load_regions, unknown_region_message
-from .slugs import slugify
 from .timeutil import as_datetime
 
 
@@ -193,14 +192,3 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
                 horizon_months=horizon_months)
     add_content_warnings(site)
     return site
-
-
-def load_site_or_raise(paths: ContentPaths, build_time: datetime, preview: bool = False) -> Site:
-    site = load_site(paths, build_time, preview)
-    if site.errors:
-        raise ContentBuildError(site.errors.errors)
-    return site
-
-
-def category_slug(name: str) -> str:
-    return slugify(name)
