@@ -17,7 +17,8 @@ def test_post_page_index_and_hidden_drafts(build_site):
     assert "Eka kirjoitus" in index
     assert "Salainen luonnos" not in index and "Tuleva kirjoitus" not in index
     assert not result.exists("blogi/2026/luonnos/") and not result.exists("blogi/2027/tuleva/")
-    sitemap = result.html("sitemap.xml")
+    sitemap = result.html("sitemap-sivut.xml")
+    assert "/blogi/2026/eka/" in sitemap
     assert "luonnos" not in sitemap and "tuleva" not in sitemap
     assert result.exists("blogi/aiheet/sote-uudistus/")
     assert result.exists("blogi/arkisto/2026/")

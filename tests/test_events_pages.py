@@ -272,7 +272,9 @@ def test_front_page_subscription_page_and_every_page_links_the_calendar(site):
 
 def test_drafts_do_not_leak(site):
     assert not site.exists("tapahtumat/luonnos/") and not site.exists("tapahtumat/luonnos.ics")
-    assert "Salainen" not in site.html("tapahtumat.ics") and "Salainen" not in site.html("sitemap.xml")
+    assert "Salainen" not in site.html("tapahtumat.ics")
+    sitemap = site.html("sitemap-sivut.xml")
+    assert "/tapahtumat/" in sitemap and "/tapahtumat/luonnos/" not in sitemap
 
 
 def test_preview_shows_draft_events_marked_but_never_in_calendar_files(tmp_path):

@@ -47,6 +47,9 @@ def resolve_build_time(option: str | None) -> datetime:
         raise PluginError(str(exc)) from None
 
 
+PAGE_SITEMAP = "sitemap-sivut.xml"
+
+
 class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     supports_multiple_instances = False
 
@@ -104,6 +107,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                                and "material" in Path(d).parts), len(theme_dirs))
         if str(TEMPLATES) not in theme_dirs:
             theme_dirs.insert(material_index, str(TEMPLATES))
+        config.theme.static_templates.add(PAGE_SITEMAP)  # sitemap.xml is an index of it (see the template)
         for css in sorted(ASSETS.glob("*.css")):
             if ASSET_URI + css.name not in config.extra_css:
                 config.extra_css.insert(0, ASSET_URI + css.name)
