@@ -5,6 +5,7 @@ loaded again for every rebuild.
 """
 from __future__ import annotations
 
+import gzip
 import logging
 from pathlib import Path
 
@@ -29,8 +30,10 @@ FILES = {
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and "pagefind" not in p.parts}
+    """Every file's bytes; a .gz file's content (its header's time is the newest page MkDocs
+    builds, and a preview rebuild does not build the pages it leaves on disk)."""
+    return {p.relative_to(site).as_posix(): gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
 
 
 class Preview:
@@ -50,6 +53,7 @@ class Preview:
 
     def build(self) -> dict[str, bytes]:
         build(self._config(), serve_url=SERVE_URL)
+        self.plugin.wait_for_outputs()  # serve writes feeds and calendars after the page reload
         return _site_files(self.site)
 
     def fresh(self) -> dict[str, bytes]:
@@ -98,6 +102,22 @@ def test_body_edit_renders_one_page_and_equals_a_fresh_build(tmp_path, conversio
     assert "Uusi loppukappale tallennettu." in edited["blogi/2026/a/index.html"].decode()
     assert preview.plugin.preview_pages.reused > 0
     assert edited == preview.fresh()
+
+
+def test_body_edit_leaves_the_other_page_files_untouched(tmp_path):
+    root = write_site(tmp_path, FILES)
+    preview = Preview(root)
+    preview.build()
+    stamps = {p: p.stat().st_mtime_ns for p in preview.site.rglob("index.html")}
+    path = root / "blog/2026/a.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nUusi loppukappale.\n", encoding="utf-8")
+    edited = preview.build()
+    rewritten = {p.relative_to(preview.site).as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t}
+    assert rewritten == {"blogi/2026/a/index.html"}, rewritten
+    assert "blogi/2026/b/index.html" in edited and "Uusi loppukappale." in edited["blogi/2026/a/index.html"].decode()
+    assert len(preview.plugin.preview_output.kept) == len(stamps) - 1  # every page but the edited post
+    sitemap = edited["sitemap-sivut.xml"].decode()
+    assert "/blogi/2026/b/" in sitemap and "/blogi/2026/a/" in sitemap  # kept pages stay listed
 
 
 @pytest.mark.parametrize("edit", ["title", "excerpt", "config", "link target"])

@@ -30,6 +30,8 @@ from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from . import fragments
 from .fast_render import FastRender
+from .background import Background
+from .preview_output import PreviewOutput
 from .preview_pages import PreviewPages
 
 log = logging.getLogger("mkdocs.plugins.muutostuki")
@@ -60,10 +62,25 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.fast_render = FastRender()  # survives `mkdocs serve` rebuilds, with its cache
         self.preview_pages = PreviewPages()  # likewise: page HTML reused between preview rebuilds
         self.sources: dict = {}  # parsed content files by (path, size, mtime), kept between preview rebuilds
+        self.preview_output = PreviewOutput()  # files of unchanged pages stay on disk between preview rebuilds
+        self.files: Files | None = None
+        self._writing = Background()  # preview: feeds and calendars are written after the page reload
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
         self.command = command
+
+    def on_shutdown(self) -> None:
+        self.wait_for_outputs()
+
+    def wait_for_outputs(self) -> None:
+        """Preview: feeds and calendars of the last rebuild are on disk once this returns."""
+        self._writing.wait()
+
+    @event_priority(-50)  # after muutostuki-search has waited for the previous index
+    def on_pre_build(self, *, config) -> None:
+        self.wait_for_outputs()
+        self.preview_output.before_clean(config.site_dir, enabled=self.command == "serve")
 
     @property
     def preview(self) -> bool:
@@ -116,6 +133,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     # -- files ---------------------------------------------------------------------------
     def on_files(self, files: Files, *, config) -> Files:
         assert self.ctx is not None
+        self.preview_output.after_clean(config.site_dir)  # MkDocs has emptied the folder by now
+        self.files = files
         self.specs = {}
         for generate in page_generators():
             for spec in generate(self.ctx):
@@ -185,8 +204,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["page_jsonld"] = page_jsonld
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
+        self.preview_output.keep_unchanged(files, self.preview_pages.keys)
         if self.preview_pages.enabled:
-            log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta")
+            log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
+                     f"{len(self.preview_output.kept)} sivun tiedosto jätetty paikalleen")
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -208,15 +229,38 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.preview_pages.remember(output, page)
         return output
 
+    def on_template_context(self, context, *, template_name, config):
+        if template_name == PAGE_SITEMAP and self.preview_output.kept and self.files is not None:
+            # pages left on disk from the previous preview build are still pages of the site
+            context["pages"] = [f for f in self.files.documentation_pages(inclusion=InclusionLevel.all)
+                                if f.inclusion.is_included() or f.src_uri in self.preview_output.kept]
+        return context
+
     # -- outputs -------------------------------------------------------------------------
     def on_post_build(self, *, config) -> None:
         assert self.ctx is not None
-        site_dir = Path(config.site_dir)
+        if self.command == "serve":
+            # Preview: the saved page reloads now; feeds and calendars follow a moment later
+            # (the next rebuild waits for them, see on_pre_build).
+            self._writing.start(self._write_outputs_logged, config.site_dir)
+            return
+        self._write_outputs(config.site_dir)
+
+    def _write_outputs(self, site_dir: str) -> None:
+        written = []
         for write in output_writers():
             for rel_path, data in write(self.ctx):
-                target = site_dir / rel_path
+                target = Path(site_dir) / rel_path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+                written.append(rel_path)
+        self.preview_output.finish(self.files, written, site_dir)
+
+    def _write_outputs_logged(self, site_dir: str) -> None:
+        try:
+            self._write_outputs(site_dir)
+        except Exception as exc:  # a thread's exception would otherwise vanish
+            log.error(f"syötteiden ja kalenterien kirjoitus epäonnistui: {exc}")
 
     def on_serve(self, server, *, config, builder):
         assert self.ctx is not None

@@ -5,12 +5,14 @@ rebuild at 1,000 posts) although almost every page comes out byte for byte the s
 
 A page's key is a hash of everything its template can read:
 - the build: mkdocs.yml, every template and theme file (name, size, mtime), the URL of every file
-  (navigation, links), the site address;
+  (navigation, links), the site address and the build date (calendars mark today);
 - the whole content model, except post and event bodies: every field of every post, event,
   region and author, the excerpts and descriptions cut from the bodies, reading times, and what
   the build time decides (public, scheduled, upcoming or past, registration open);
-- the page itself: its URL, title, meta, rendered Markdown, table of contents, and its PageSpec
-  with its context (posts and events in it are named by path and id; their data is above).
+- the page itself: its URL, title, meta, rendered Markdown, table of contents, and which
+  PageSpec made it (its address, template and title). The spec's context is not walked: page
+  generators build it from the content model, the options and the build date only, all of which
+  are in the build's part of the key.
 
 The one rule templates must keep for this to hold: a page shows other posts' and events'
 metadata and excerpts, never their full bodies (feeds do, and they are rewritten every build).
@@ -96,7 +98,7 @@ def _content_fields(item) -> dict:
 def site_fingerprint(site, fingerprint=fingerprint) -> str:
     """Everything in the content model a template may show, without post and event bodies."""
     now = site.build_time
-    parts = [repr((site.preview, site.horizon_months))]
+    parts = [repr((site.preview, site.horizon_months, site.build_time.date()))]
     for post in site.all_posts:
         parts.append(fingerprint({**_content_fields(post), "~public": post.is_public(now),
                                   "~scheduled": post.is_scheduled(now), "~minutes": post.reading_minutes}))
@@ -109,6 +111,14 @@ def site_fingerprint(site, fingerprint=fingerprint) -> str:
     for author in site.authors.values():
         parts.append(fingerprint(author))
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def spec_identity(spec) -> str:
+    """Which generator page this is; its context follows from the build key (see the docstring)."""
+    if spec is None:
+        return "-"
+    description = spec.description if isinstance(spec.description, str) else type(spec.description).__name__
+    return repr((spec.src_uri, spec.dest_uri, spec.template, spec.title, description, sorted(spec.context)))
 
 
 def _theme_fingerprint(theme_dirs: list[str]) -> str:
@@ -161,7 +171,7 @@ class PreviewPages:
             if page is None or page.content is None:
                 continue
             own = fingerprint([page.url, page.title, page.meta, hashlib.sha1(page.content.encode()).hexdigest(),
-                               [str(item) for item in page.toc], specs.get(file.src_uri)])
+                               [str(item) for item in page.toc], spec_identity(specs.get(file.src_uri))])
             key = hashlib.sha1(f"{build_key}\n{own}".encode("utf-8")).hexdigest()
             self._keys[file.src_uri] = key
             html = self._stored.get(key)
@@ -171,6 +181,11 @@ class PreviewPages:
         self.reused = len(self._hits)
         used = set(self._keys.values())
         self._stored = {k: v for k, v in self._stored.items() if k in used}
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """src_uri -> key of every page of this build (see the module docstring)."""
+        return self._keys
 
     def context(self, context: dict, page) -> None:
         html = self._hits.get(page.file.src_uri)

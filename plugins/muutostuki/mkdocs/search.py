@@ -8,7 +8,6 @@ runs beside the reload, so the saved page shows without waiting for the index.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .background import Background
 from ..search_index import SearchIndexError, finish_index, start_index
 
 log = logging.getLogger("mkdocs.plugins.muutostuki.search")
@@ -31,7 +31,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
-        self._indexing: threading.Thread | None = None
+        self._indexing = Background()
         self._pagefind = None  # the running Pagefind process, between the two halves of on_post_build
         self._started = 0.0
 
@@ -40,15 +40,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self.command = command
 
     def on_pre_build(self, *, config) -> None:
-        self._wait()  # the previous preview's index is written before this build cleans the folder
+        self._indexing.wait()  # the previous preview's index is written before this build cleans the folder
 
     def on_shutdown(self) -> None:
-        self._wait()
-
-    def _wait(self) -> None:
-        if self._indexing is not None:
-            self._indexing.join()
-            self._indexing = None
+        self._indexing.wait()
 
     def on_config(self, config):
         if "material/search" in config.plugins or "search" in config.plugins:
@@ -75,8 +70,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             return
         if self.command == "serve":
             # Preview: the saved page reloads now; its search index follows a moment later.
-            self._indexing = threading.Thread(target=self._index, args=(proc, self._started, False), daemon=True)
-            self._indexing.start()
+            self._indexing.start(self._index, proc, self._started, False)
             return
         self._index(proc, self._started, True)
 
