@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import post, write_site
+from conftest import MKDOCS_YML, post, write_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -173,3 +173,17 @@ def test_a_file_with_mistakes_is_reported_on_every_rebuild(tmp_path, caplog):
         with caplog.at_level(logging.ERROR), pytest.raises(Abort):
             preview.build()
         assert any("blog/2026/rikki.md:3: yaml" in r.getMessage() for r in caplog.records)
+
+
+def test_template_edit_shows_on_every_page_and_equals_a_fresh_build(tmp_path):
+    yml = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    root = write_site(tmp_path, {**FILES, "overrides/partials/footer.html": "<footer>Alatunniste A</footer>\n"},
+                      mkdocs_yml=yml)
+    preview = Preview(root)
+    preview.build()
+    (root / "overrides/partials/footer.html").write_text("<footer>Uusi alatunniste B</footer>\n", encoding="utf-8")
+    rebuilt = preview.build()
+    pages = [name for name in rebuilt if name.endswith("index.html")]
+    assert pages and all("Uusi alatunniste B" in rebuilt[name].decode() for name in pages)
+    assert not preview.plugin.preview_output.kept
+    assert rebuilt == preview.fresh()
