@@ -57,6 +57,25 @@ def test_only_public_posts_are_indexed_with_type_date_and_region(build_site):
     assert list(entry["languages"]) == ["fi"], "pages must be indexed as Finnish (stemming)"
 
 
+def test_index_started_early_still_holds_every_searchable_page(build_site):
+    """Pagefind starts once the listed searchable pages are written; a page that turns out to be
+    searchable later (here a site's own template) makes it index again at the end."""
+    yml = SEARCH_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    posts = {f"blog/2026/k{i}.md": post(f"Kirjoitus {i}", f"2026-01-{i + 1:02d}", body=f"Sana{i}x tässä.")
+             for i in range(12)}
+    result = build_site({**posts,
+                         "overrides/oma.html": '{% extends "main.html" %}{% block content %}'
+                                               '<div data-pagefind-body>{{ page.content }}</div>{% endblock %}',
+                         "docs/oma.md": "---\ntemplate: oma.html\n---\n# Oma sivu\n\nOmasivunsana löytyy.\n"},
+                        mkdocs_yml=yml)
+    assert result.returncode == 0, result.output
+    assert "hakuhakemisto luodaan uudelleen: oma.md" in result.output
+    pages = indexed(result.site)
+    assert {f"/blogi/2026/k{i}/" for i in range(12)} <= set(pages)
+    assert "/oma/" in pages and "Omasivunsana" in pages["/oma/"]["content"]
+    assert len([u for u in pages if u.startswith("/alueet/")]) == 22
+
+
 def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
     site = tmp_path / "site"
     (site / "sivu").mkdir(parents=True)

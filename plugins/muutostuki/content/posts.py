@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .frontmatter import SourceFile
 from .regions import region_id_list
 from .slugs import slugify
 from .timeutil import as_datetime
+
+WORD = re.compile(r"\w+")
 
 MORE_MARKER = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE)
 
@@ -83,9 +86,10 @@ class Post:
         m = MORE_MARKER.search(self.body)
         return self.body[: m.start()] if m else None
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        return len(re.findall(r"\w+", self.body))
+        """Counted once: every listing card shows the reading time."""
+        return len(WORD.findall(self.body))
 
     @property
     def reading_minutes(self) -> int:

@@ -64,6 +64,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.sources: dict = {}  # parsed content files by (path, size, mtime), kept between preview rebuilds
         self.preview_output = PreviewOutput()  # files of unchanged pages stay on disk between preview rebuilds
         self.files: Files | None = None
+        self.searchable_pages: set[str] = set()  # src_uris of the pages the search indexes
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -134,7 +135,6 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         assert self.ctx is not None
         self.preview_output.after_clean(config.site_dir)  # MkDocs has emptied the folder by now
-        self.files = files
         self.specs = {}
         for generate in page_generators():
             for spec in generate(self.ctx):
@@ -154,6 +154,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if asset.is_file():
                 files.append(File.generated(config, ASSET_URI + asset.relative_to(ASSETS).as_posix(),
                                             abs_src_path=str(asset)))
+        self.searchable_pages = {src for src, spec in self.specs.items() if spec.searchable}
+        self.files = files = Files(sorted(files, key=lambda f: f.src_uri not in self.searchable_pages))
+        # MkDocs writes pages in this order (above): the searchable ones first, so that the search
+        # index (muutostuki-search) can start while listings and calendars are still being written.
         return files
 
     def _add_assets(self, files: Files, config) -> None:

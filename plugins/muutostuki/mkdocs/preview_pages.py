@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the stored HTML
 CONTEXT_KEY = "mt_cached_output"
-BODY_FIELDS = {"body", "html", "lines", "body_line"}
+BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count"}  # word_count: cached, as ~minutes
 
 
 class Fingerprinter:

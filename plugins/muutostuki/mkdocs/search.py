@@ -32,8 +32,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self._indexing = Background()
-        self._pagefind = None  # the running Pagefind process, between the two halves of on_post_build
+        self._pagefind = None  # the running Pagefind process, until on_post_build has waited for it
         self._started = 0.0
+        self._unwritten: set[str] | None = None  # searchable pages not yet written (mkdocs build)
+        self._missed: list[str] = []  # pages with searchable content written after Pagefind started
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -51,10 +53,32 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
                         "mkdocs.yml:n plugins-listasta, muuten lukijat lataavat kaksi hakuhakemistoa")
         return config
 
-    # Pagefind reads only the pages, which are all written before on_post_build: it starts first and
-    # indexes on the other core while the other plugins write feeds and calendars, and is waited for last.
-    @event_priority(100)
-    def _start_index(self, *, config) -> None:
+    # Pagefind reads the written pages. The muutostuki plugin names the searchable ones and has MkDocs
+    # write them first; once they are all on disk, Pagefind starts and indexes on the other core while
+    # MkDocs writes the listings and calendars and the feeds and calendars are written. Without that
+    # list (or under `mkdocs serve`) it starts when every page is written (on_post_build).
+    @event_priority(-10)  # after the muutostuki plugin has listed and ordered the pages
+    def on_files(self, files, *, config):
+        owner = config.plugins.get("muutostuki")
+        searchable = getattr(owner, "searchable_pages", None)
+        self._unwritten = set(searchable) if searchable is not None and self.command == "build" else None
+        self._missed = []
+        return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        # The previous page is written by now (MkDocs writes a page after its on_post_page).
+        if self._unwritten is not None and not self._unwritten and self._pagefind is None:
+            self._start(config)
+        return context
+
+    def on_post_page(self, output, *, page, config):
+        if self._unwritten is not None:
+            self._unwritten.discard(page.file.src_uri)
+            if self._pagefind is not None and "data-pagefind-body" in output:
+                self._missed.append(page.file.src_uri)  # not listed, yet searchable: index again at the end
+        return output
+
+    def _start(self, config) -> None:
         if not self.config.enabled:
             return
         self._started = time.perf_counter()
@@ -62,6 +86,15 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             self._pagefind = start_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    @event_priority(100)
+    def _start_index(self, *, config) -> None:
+        if self._pagefind is not None and self._missed:
+            log.info(f"hakuhakemisto luodaan uudelleen: {', '.join(self._missed[:5])} valmistui vasta "
+                     "haun käynnistyttyä")
+            self._stop()
+        if self._pagefind is None:
+            self._start(config)
 
     @event_priority(-100)
     def _finish_index(self, *, config) -> None:
@@ -77,7 +110,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     on_post_build = CombinedEvent(_start_index, _finish_index)
 
     def on_build_error(self, *, error) -> None:
-        if self._pagefind is not None:  # another plugin failed after Pagefind started
+        self._stop()  # another plugin failed after Pagefind started
+
+    def _stop(self) -> None:
+        if self._pagefind is not None:
             self._pagefind.kill()
             self._pagefind.communicate()
             self._pagefind = None
