@@ -35,8 +35,9 @@ test-fast: $(STAMP)
 # Benchmark (README, "Suorituskyky"): make bench N="100 1000" RUNS=3
 N ?= 100 1000
 RUNS ?= 3
+ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --posts $(N) --runs $(RUNS)
+	$(BIN)/python bench/run.py --posts $(N) --runs $(RUNS) $(ARGS)
 
 clean:
 	rm -rf site $(VENV)
