@@ -56,13 +56,18 @@ def start_index(site_dir: Path) -> subprocess.Popen:
         raise SearchIndexError(f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}") from None
 
 
+def stop_index(proc: subprocess.Popen) -> None:
+    """Kill Pagefind started by start_index and reap it (its half-written bundle is replaced next build)."""
+    proc.kill()
+    proc.communicate()
+
+
 def finish_index(proc: subprocess.Popen, timeout: int = 600) -> IndexSummary:
     """Wait for Pagefind started by start_index and read what it did."""
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
-        proc.kill()
-        proc.communicate()
+        stop_index(proc)
         raise SearchIndexError(f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}") from None
     output = stdout + stderr
     pages = _number("pages", output)

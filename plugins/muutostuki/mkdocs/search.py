@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .background import Background
-from ..search_index import SearchIndexError, finish_index, start_index
+from ..search_index import SearchIndexError, finish_index, start_index, stop_index
 
 log = logging.getLogger("mkdocs.plugins.muutostuki.search")
 
@@ -114,8 +114,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
 
     def _stop(self) -> None:
         if self._pagefind is not None:
-            self._pagefind.kill()
-            self._pagefind.communicate()
+            stop_index(self._pagefind)
             self._pagefind = None
 
     def _index(self, proc, started: float, fail: bool) -> None:
