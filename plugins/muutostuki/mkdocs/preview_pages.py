@@ -37,8 +37,8 @@ BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count"}  # word_count
 class Fingerprinter:
     """Stable text for values; content objects by their id (their data is in the site's hash).
 
-    Listing pages share big lists (every category with its posts), so each object is described
-    once per build (memo by identity: the objects live as long as the build).
+    Posts share sub-objects (authors, lists of ids), so each object is described once per build
+    (memo by identity: the objects live as long as the build).
     """
 
     def __init__(self) -> None:
