@@ -1,6 +1,7 @@
 """Search as readers use it: queries typed into the header search box of a built site, in Chromium."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -9,7 +10,9 @@ from conftest import MKDOCS_YML, post, run_build, write_site
 from example_site import axe_violations, describe, serve
 
 pytestmark = pytest.mark.browser
-SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
+# A budget this small splits even these few pages into several index parts, so every test below
+# searches across parts merged in the browser, as readers of a large site do.
+PARTS_YML = MKDOCS_YML + "  - muutostuki-search:\n      part_memory_mb: 5\n"
 
 REGION = """\
 ---
@@ -51,9 +54,10 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("haku"), FILES, mkdocs_yml=SEARCH_YML)
+    root = write_site(tmp_path_factory.mktemp("haku"), FILES, mkdocs_yml=PARTS_YML)
     result = run_build(root)
     assert result.returncode == 0, result.output
+    assert json.loads((result.site / "pagefind" / "osat.json").read_text())["osat"], "index is in parts"
     server, url = serve(result.site)
     yield url
     server.shutdown()
@@ -177,7 +181,7 @@ def test_search_panel_with_results_is_accessible(search_site, page):
 
 
 def test_search_works_under_a_sub_path(tmp_path, page):
-    yml = SEARCH_YML.replace("site_url: https://testi.example.fi/", "site_url: https://testi.example.fi/sote/")
+    yml = PARTS_YML.replace("site_url: https://testi.example.fi/", "site_url: https://testi.example.fi/sote/")
     root = write_site(tmp_path / "src", {"blog/2026/alue.md": FILES["blog/2026/alue.md"]}, mkdocs_yml=yml)
     result = run_build(root)
     assert result.returncode == 0, result.output

@@ -12,19 +12,28 @@ import urllib.request
 from pathlib import Path
 
 from conftest import MKDOCS_YML, post, run_build, write_site
-from muutostuki.search_index import build_index
+from muutostuki.search_index import build_index, estimated_mb, plan_parts
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
 
 
+def parts(site: Path) -> list[Path]:
+    """The bundle folders search.js loads: pagefind/ and the parts its osat.json names."""
+    bundle = site / "pagefind"
+    listed = json.loads((bundle / "osat.json").read_text())["osat"]
+    return [bundle] + [bundle / name for name in listed]
+
+
 def indexed(site: Path) -> dict[str, dict]:
-    """url -> fragment (content, meta, filters) of every page in the index."""
+    """url -> fragment (content, meta, filters) of every page in the index, over all its parts."""
     pages = {}
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        record = json.loads(data[len(b"pagefind_dcd"):])
-        pages[record["url"]] = record
+    for part in parts(site):
+        for fragment in (part / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes())
+            assert data.startswith(b"pagefind_dcd")
+            record = json.loads(data[len(b"pagefind_dcd"):])
+            assert record["url"] not in pages, f"{record['url']} is in two parts of the index"
+            pages[record["url"]] = record
     return pages
 
 
@@ -84,6 +93,50 @@ def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
     summary = build_index(site)
     assert summary.pages == 0
     assert not (site / "pagefind").exists()
+
+
+def test_a_large_index_is_planned_in_parts_of_equal_weight_holding_every_page_once():
+    pages = {f"blogi/{i}/index.html": 2000 + 37 * (i % 50) for i in range(900)}
+    pages["tapahtumat/pitka/index.html"] = 400_000
+    total = estimated_mb(len(pages), sum(pages.values()))
+    planned = plan_parts(pages, part_mb=total / 2.5)
+    assert len(planned) == 3
+    assert sorted(p for part in planned for p in part) == sorted(pages)
+    weights = [estimated_mb(len(part), sum(pages[p] for p in part)) for part in planned]
+    assert max(weights) - min(weights) < 0.02 * max(weights), weights
+    assert plan_parts(dict(reversed(pages.items())), part_mb=total / 2.5) == planned, "same site, same parts"
+    assert plan_parts(pages) == [sorted(pages)], "a small site is one index"
+
+
+def test_parts_name_their_pages_exactly_even_with_glob_characters_in_paths(tmp_path):
+    site = tmp_path / "site"
+    names = ["a{b}", "c,d", "e[1]", "f*g", "tavallinen", "ääkköset"]
+    for name in names:
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f'<html lang="fi"><body><main data-pagefind-body><p>Sivu {name} sanoo hei.</p></main></body></html>')
+    (site / "ei-listattu").mkdir()
+    (site / "ei-listattu" / "index.html").write_text(
+        '<html lang="fi"><body><main data-pagefind-body><p>Piilosana</p></main></body></html>')
+    summary = build_index(site, parts=[[f"{n}/index.html" for n in names[:3]], [f"{n}/index.html" for n in names[3:]]])
+    assert (summary.pages, summary.parts) == (6, 2)
+    assert str(summary).endswith("2 osassa")
+    assert [p.name for p in parts(site)] == ["pagefind", "osa-2"]
+    assert sorted(indexed(site)) == sorted(f"/{n}/" for n in names)
+
+
+def test_site_indexed_in_parts_holds_every_searchable_page_once(build_site):
+    yml = MKDOCS_YML + "  - muutostuki-search:\n      part_memory_mb: 5\n"
+    posts = {f"blog/2026/k{i}.md": post(f"Kirjoitus {i}", f"2026-01-{i + 1:02d}", body=f"Sana{i}x tässä.")
+             for i in range(12)}
+    result = build_site(posts, mkdocs_yml=yml)
+    assert result.returncode == 0, result.output
+    found = parts(result.site)
+    assert len(found) >= 2 and all((part / "pagefind-entry.json").is_file() for part in found)
+    assert f"{len(found)} osassa" in result.output
+    pages = indexed(result.site)
+    assert {f"/blogi/2026/k{i}/" for i in range(12)} <= set(pages)
+    assert len([u for u in pages if u.startswith("/alueet/")]) == 22
 
 
 def test_search_box_is_in_the_header_of_every_page(build_site):

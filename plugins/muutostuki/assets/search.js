@@ -25,11 +25,28 @@
 
   root.hidden = false;
 
+  /* A large site's index is written in parts (pagefind/osat.json names the ones beside the first);
+   * Pagefind merges them in the browser and loads its WebAssembly once. */
+  function parts() {
+    return fetch(new URL("osat.json", bundleUrl).href, {cache: "no-cache"}).then(function (response) {
+      return response.ok ? response.json() : {osat: []};
+    }).then(function (manifest) {
+      return manifest.osat || [];
+    }, function () {
+      return [];
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = import(bundleUrl.href).then(function (module) {
-        pagefind = module;
-        return pagefind.options({baseUrl: new URL("..", bundleUrl).pathname, excerptLength: 24});
+      var baseUrl = new URL("..", bundleUrl).pathname;
+      loading = Promise.all([import(bundleUrl.href), parts()]).then(function (loaded) {
+        pagefind = loaded[0];
+        return pagefind.options({baseUrl: baseUrl, excerptLength: 24}).then(function () {
+          return Promise.all(loaded[1].map(function (part) {
+            return pagefind.mergeIndex(new URL(part, bundleUrl).pathname, {baseUrl: baseUrl, excerptLength: 24});
+          }));
+        });
       }).then(function () {
         return pagefind.filters();
       }).then(fillFilters);

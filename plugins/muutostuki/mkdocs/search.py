@@ -8,6 +8,7 @@ runs beside the reload, so the saved page shows without waiting for the index.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -17,13 +18,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .background import Background
-from ..search_index import SearchIndexError, finish_index, start_index, stop_index
+from ..search_index import DEFAULT_PART_MB, IndexRun, SearchIndexError, plan_parts
 
 log = logging.getLogger("mkdocs.plugins.muutostuki.search")
 
 
 class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
+    # Estimated peak memory of one Pagefind run: a larger site is indexed in parts (search_index).
+    part_memory_mb = c.Type(int, default=DEFAULT_PART_MB)
 
 
 class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
@@ -32,10 +35,14 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self._indexing = Background()
-        self._pagefind = None  # the running Pagefind process, until on_post_build has waited for it
+        self._pagefind: IndexRun | None = None  # the running index, until on_post_build has waited for it
         self._started = 0.0
+        self._searchable: dict[str, int] | None = None  # HTML path of each searchable page: its Markdown bytes
         self._unwritten: set[str] | None = None  # searchable pages not yet written (mkdocs build)
-        self._missed: list[str] = []  # pages with searchable content written after Pagefind started
+        # Pages outside that list whose HTML turned out searchable (e.g. a site's own template); kept
+        # across `mkdocs serve` rebuilds, which do not render unchanged pages again.
+        self._extra: dict[str, int] = {}
+        self._late: list[str] = []  # those of them written after Pagefind started: index again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -61,8 +68,13 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files, *, config):
         owner = config.plugins.get("muutostuki")
         searchable = getattr(owner, "searchable_pages", None)
+        self._searchable = None if searchable is None else {
+            file.dest_uri: _markdown_bytes(file) for file in map(files.get_file_from_path, searchable) if file}
         self._unwritten = set(searchable) if searchable is not None and self.command == "build" else None
-        self._missed = []
+        if self._extra:
+            present = {file.dest_uri for file in files}
+            self._extra = {dest: size for dest, size in self._extra.items() if dest in present}
+        self._late = []
         return files
 
     def on_page_context(self, context, *, page, config, nav):
@@ -74,23 +86,29 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def on_post_page(self, output, *, page, config):
         if self._unwritten is not None:
             self._unwritten.discard(page.file.src_uri)
-            if self._pagefind is not None and "data-pagefind-body" in output:
-                self._missed.append(page.file.src_uri)  # not listed, yet searchable: index again at the end
+        dest = page.file.dest_uri
+        if self._searchable is not None and dest not in self._searchable:
+            if "data-pagefind-body" not in output:
+                self._extra.pop(dest, None)
+            elif dest not in self._extra:
+                self._extra[dest] = _markdown_bytes(page.file)
+                if self._pagefind is not None:
+                    self._late.append(page.file.src_uri)
         return output
 
     def _start(self, config) -> None:
         if not self.config.enabled:
             return
         self._started = time.perf_counter()
-        try:
-            self._pagefind = start_index(Path(config.site_dir))
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
+        # Without the muutostuki plugin's list, every HTML file is offered to Pagefind in one part.
+        parts = None if self._searchable is None else plan_parts({**self._searchable, **self._extra},
+                                                                  self.config.part_memory_mb)
+        self._pagefind = IndexRun(Path(config.site_dir), parts)
 
     @event_priority(100)
     def _start_index(self, *, config) -> None:
-        if self._pagefind is not None and self._missed:
-            log.info(f"hakuhakemisto luodaan uudelleen: {', '.join(self._missed[:5])} valmistui vasta "
+        if self._pagefind is not None and self._late:
+            log.info(f"hakuhakemisto luodaan uudelleen: {', '.join(self._late[:5])} valmistui vasta "
                      "haun käynnistyttyä")
             self._stop()
         if self._pagefind is None:
@@ -98,14 +116,14 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(-100)
     def _finish_index(self, *, config) -> None:
-        proc, self._pagefind = self._pagefind, None
-        if proc is None:
+        run, self._pagefind = self._pagefind, None
+        if run is None:
             return
         if self.command == "serve":
             # Preview: the saved page reloads now; its search index follows a moment later.
-            self._indexing.start(self._index, proc, self._started, False)
+            self._indexing.start(self._index, run, self._started, False)
             return
-        self._index(proc, self._started, True)
+        self._index(run, self._started, True)
 
     on_post_build = CombinedEvent(_start_index, _finish_index)
 
@@ -114,15 +132,24 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
 
     def _stop(self) -> None:
         if self._pagefind is not None:
-            stop_index(self._pagefind)
+            self._pagefind.stop()
             self._pagefind = None
 
-    def _index(self, proc, started: float, fail: bool) -> None:
+    def _index(self, run: IndexRun, started: float, fail: bool) -> None:
         try:
-            summary = finish_index(proc)
+            summary = run.finish()
         except SearchIndexError as exc:
             if fail:
                 raise PluginError(str(exc)) from None
             log.error(str(exc))
             return
         log.info(f"{summary} ({time.perf_counter() - started:.1f} s)")
+
+
+def _markdown_bytes(file) -> int:
+    """Size of a page's source: with the page count, what Pagefind's memory for it grows with."""
+    try:
+        return os.path.getsize(file.abs_src_path)
+    except (OSError, TypeError):
+        content = getattr(file, "content_string", "") if file.generated_by else ""
+        return len(content.encode("utf-8"))
