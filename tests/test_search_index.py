@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import MKDOCS_YML, post, run_build, write_site
-from muutostuki.search_index import build_index, estimated_mb, plan_parts
+from muutostuki.search_index import IndexRun, build_index, estimated_mb, plan_parts
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
 
@@ -122,6 +122,23 @@ def test_parts_name_their_pages_exactly_even_with_glob_characters_in_paths(tmp_p
     assert (summary.pages, summary.parts) == (6, 2)
     assert str(summary).endswith("2 osassa")
     assert [p.name for p in parts(site)] == ["pagefind", "osa-2"]
+    assert sorted(indexed(site)) == sorted(f"/{n}/" for n in names)
+
+
+def test_a_stopped_index_run_skips_its_remaining_parts_and_the_next_run_is_whole(tmp_path):
+    """Preview stops an index that a newer save made out of date; the next run replaces its half-written bundle."""
+    site = tmp_path / "site"
+    names = [f"sivu{i}" for i in range(6)]
+    for name in names:
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f'<html lang="fi"><body><main data-pagefind-body><p>{name} sanoo hei.</p></main></body></html>')
+    planned = [[f"{n}/index.html"] for n in names]
+    run = IndexRun(site, planned)
+    run.stop()
+    assert run.stopped and run.finish().parts < len(names)
+    summary = build_index(site, parts=planned)
+    assert (summary.pages, summary.parts) == (6, 6)
     assert sorted(indexed(site)) == sorted(f"/{n}/" for n in names)
 
 

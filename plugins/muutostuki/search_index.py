@@ -79,14 +79,14 @@ def plan_parts(pages: dict[str, int], part_mb: float = DEFAULT_PART_MB) -> list[
 
 
 def _number(label: str, output: str) -> int:
-    match = re.search(rf"Indexed (\d+) {label}", output)
+    match = re.search(rf"Indexed (\d+) {label}s?\b", output)  # "1 page", "2 pages"
     return int(match.group(1)) if match else 0
 
 
 def _summary(output: str) -> IndexSummary:
     langs = re.search(r"Discovered \d+ languages?: ?(.*)", output)
-    return IndexSummary(pages=_number("pages", output), words=_number("words", output),
-                        filters=_number("filters", output),
+    return IndexSummary(pages=_number("page", output), words=_number("word", output),
+                        filters=_number("filter", output),
                         languages=[s.strip() for s in langs.group(1).split(",") if s.strip()] if langs else [])
 
 
@@ -167,6 +167,10 @@ class IndexRun:
         first.rmdir()
         (bundle / PARTS_FILE).write_text(json.dumps({"osat": [f"{name}/" for name in written[1:]]}),
                                          encoding="utf-8")
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
 
     def stop(self) -> None:
         """Kill the running Pagefind and skip the parts left (the half-written bundle is replaced next build)."""

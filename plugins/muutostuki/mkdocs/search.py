@@ -35,6 +35,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self._indexing = Background()
+        self._previewed: IndexRun | None = None  # the preview's index, written after the reload
         self._pagefind: IndexRun | None = None  # the running index, until on_post_build has waited for it
         self._started = 0.0
         self._searchable: dict[str, int] | None = None  # HTML path of each searchable page: its Markdown bytes
@@ -49,9 +50,17 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self.command = command
 
     def on_pre_build(self, *, config) -> None:
-        self._indexing.wait()  # the previous preview's index is written before this build cleans the folder
+        self._drop_preview_index()
 
     def on_shutdown(self) -> None:
+        self._drop_preview_index()
+
+    def _drop_preview_index(self) -> None:
+        """A new save makes the previous preview's index out of date: stop it rather than wait for it,
+        and have it gone before the next build cleans the folder."""
+        if self._previewed is not None:
+            self._previewed.stop()
+            self._previewed = None
         self._indexing.wait()
 
     def on_config(self, config):
@@ -121,6 +130,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             return
         if self.command == "serve":
             # Preview: the saved page reloads now; its search index follows a moment later.
+            self._previewed = run
             self._indexing.start(self._index, run, self._started, False)
             return
         self._index(run, self._started, True)
@@ -138,6 +148,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def _index(self, run: IndexRun, started: float, fail: bool) -> None:
         try:
             summary = run.finish()
+            if run.stopped:
+                return  # replaced by a newer preview's index
         except SearchIndexError as exc:
             if fail:
                 raise PluginError(str(exc)) from None
