@@ -178,7 +178,7 @@ def test_mkdocs_serve_keeps_search_working(tmp_path):
     root = write_site(tmp_path, {
         "blog/2026/a.md": post("Julkaistu juttu", "2026-01-15", body="Sanahaku toimii esikatselussa."),
         "blog/2026/b.md": post("Luonnosjuttu", "2026-01-16", draft="true", body="Luonnos näkyy esikatselussa."),
-    }, mkdocs_yml=SEARCH_YML)
+    }, mkdocs_yml=MKDOCS_YML + "  - muutostuki-search:\n      part_memory_mb: 5\n")  # in parts, as a large site
     built = run_build(root)
     assert built.returncode == 0, built.output
     public_count = len(indexed(built.site))
@@ -187,19 +187,24 @@ def test_mkdocs_serve_keeps_search_working(tmp_path):
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        body = None
+        listed = None
         for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", timeout=2) as r:
-                    body = json.loads(r.read())
+            try:  # osat.json is written once every part is
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/osat.json", timeout=2) as r:
+                    listed = json.loads(r.read())["osat"]
                 break
             except OSError:
                 time.sleep(0.25)
-        if body is None:
+        if listed is None:
             proc.terminate()
             raise AssertionError("mkdocs serve did not serve the Pagefind bundle:\n" + proc.communicate(timeout=30)[0])
+        assert listed, "the preview index is in parts too"
+        count = 0
+        for part in ["", *listed]:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/{part}pagefind-entry.json", timeout=5) as r:
+                count += json.loads(r.read())["languages"]["fi"]["page_count"]
         # Preview shows drafts (marked), so the preview index has both posts.
-        assert body["languages"]["fi"]["page_count"] == public_count + 1
+        assert count == public_count + 1
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/pagefind/pagefind.js", timeout=5) as r:
             assert r.status == 200
     finally:
