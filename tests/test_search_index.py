@@ -156,6 +156,12 @@ def test_site_indexed_in_parts_holds_every_searchable_page_once(build_site):
     assert len([u for u in pages if u.startswith("/alueet/")]) == 22
 
 
+def test_a_part_budget_below_one_megabyte_is_refused_with_a_finnish_message(build_site):
+    result = build_site({}, mkdocs_yml=MKDOCS_YML + "  - muutostuki-search:\n      part_memory_mb: 0\n")
+    assert result.returncode != 0
+    assert "part_memory_mb: 0 ei käy" in result.output and "Traceback" not in result.output
+
+
 def test_search_box_is_in_the_header_of_every_page(build_site):
     result = build_site({"blog/2026/a.md": post("A", "2026-01-15")}, mkdocs_yml=SEARCH_YML)
     assert result.returncode == 0, result.output

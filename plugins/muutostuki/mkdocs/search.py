@@ -64,6 +64,9 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._indexing.wait()
 
     def on_config(self, config):
+        if self.config.part_memory_mb < 1:
+            raise PluginError(f"mkdocs.yml: muutostuki-search: part_memory_mb: {self.config.part_memory_mb} ei käy; "
+                              f"anna yhden Pagefind-ajon muistiarvio megatavuina, esim. {DEFAULT_PART_MB}")
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("Materialin oma haku (search) on päällä muutostuki-searchin rinnalla: poista se "
                         "mkdocs.yml:n plugins-listasta, muuten lukijat lataavat kaksi hakuhakemistoa")
