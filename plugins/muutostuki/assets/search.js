@@ -39,12 +39,12 @@
 
   function load() {
     if (!loading) {
-      var baseUrl = new URL("..", bundleUrl).pathname;
+      var options = {baseUrl: new URL("..", bundleUrl).pathname, excerptLength: 24};
       loading = Promise.all([import(bundleUrl.href), parts()]).then(function (loaded) {
         pagefind = loaded[0];
-        return pagefind.options({baseUrl: baseUrl, excerptLength: 24}).then(function () {
+        return pagefind.options(options).then(function () {
           return Promise.all(loaded[1].map(function (part) {
-            return pagefind.mergeIndex(new URL(part, bundleUrl).pathname, {baseUrl: baseUrl, excerptLength: 24});
+            return pagefind.mergeIndex(new URL(part, bundleUrl).pathname, options);
           }));
         });
       }).then(function () {
