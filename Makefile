@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast check bench clean
+.PHONY: build serve test test-fast test-deps check bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,11 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m muutostuki check
 
-test: $(STAMP)
+# The browser, Java and the HTML checker the tests need: installed or found by tools/test-deps
+test-deps:
+	tools/test-deps
+
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

@@ -19,7 +19,7 @@ EXTRA = ["404.html", "saavutettavuusseloste/", "tietoa/", "blogi/aiheet/", "alue
          "blogi/sivu/2/"]
 MISSING = ("\n\n*** HTML-TARKISTIN PUUTTUU / HTML CHECKER MISSING ***\n{what}\n"
            "Asenna / install: npm install --prefix .tools vnu-jar@26.9.27 (and Java: apt-get install -y "
-           "default-jre-headless); .ci/run does both. To skip on purpose: MUUTOSTUKI_SKIP_VNU=1.\n")
+           "default-jre-headless); `make test` does both (tools/test-deps). To skip on purpose: MUUTOSTUKI_SKIP_VNU=1.\n")
 
 
 def load_exceptions() -> list[tuple[str, str, str]]:

@@ -27,3 +27,11 @@ def test_make_targets_exist():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("build", "serve", "test"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+
+
+def test_ci_only_runs_make_test():
+    """Whatever the tests need is installed by `make test` itself, so CI adds no set-up of its own."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in ci.splitlines()
+                if line.strip() and not line.strip().startswith("#") and not line.startswith(("set ", "cd "))]
+    assert commands == [readme_commands()[1]], commands
