@@ -12,8 +12,8 @@ from muutostuki.content.events import Occurrence
 from muutostuki.content.site import ContentPaths, load_site
 from muutostuki.content.timeutil import HELSINKI
 from muutostuki.event_text import description_text, html_to_text, location_text
-from muutostuki.fi_recurrence import describe
-from muutostuki.jsonld import dumps, script_tag
+from muutostuki.pages.fi_recurrence import describe
+from muutostuki.pages.jsonld import dumps, script_tag
 from muutostuki.pages.event_links import google_calendar_url, webcal
 
 BUILD_TIME = datetime(2026, 11, 23, 12, 0, tzinfo=HELSINKI)

@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import fi, jsonld
+from .. import fi
+from ..pages import jsonld
 from ..autoescape import autoescape
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..content.events import Event, Occurrence
-from ..fi_recurrence import WEEKDAY_CODES
+from .fi_recurrence import WEEKDAY_CODES
 
 SCHEMA = "https://schema.org/"
 STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}

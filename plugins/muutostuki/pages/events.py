@@ -16,7 +16,7 @@ from ..content.timeutil import HELSINKI
 from ..event_text import description_text, location_text
 from ..feeds.ics import ALL_EVENTS_PATH, REGION_CALENDAR_INCLUDES_NATIONAL, region_calendar_path
 from ..fi import MONTHS
-from ..fi_recurrence import describe
+from .fi_recurrence import describe
 from .event_calendar import CALENDAR_URL, CalendarIndex
 from .event_jsonld import event_jsonld
 from .event_links import google_calendar_url, webcal
