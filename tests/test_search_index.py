@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import MKDOCS_YML, post, run_build, write_site
-from muutostuki.search_index import IndexRun, build_index, estimated_mb, plan_parts
+from muutostuki.search.index import IndexRun, build_index, estimated_mb, plan_parts
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import fields as F
 from .errors import ErrorList, FieldError
 from .frontmatter import parse_yaml
+from .slugs import slugify
 
 AUTHOR_FIELDS: tuple[F.Field, ...] = (
     F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="koko nimi"),
@@ -22,7 +23,13 @@ class Author:
     name: str
     role: str = ""
     organisation: str = ""
-    url: str = ""
+    url: str = ""  # the author's own website, shown on their page
+
+    @property
+    def page_url(self) -> str:
+        """Site-relative address of the author's own page ('' when the id makes no address)."""
+        slug = slugify(self.id)
+        return f"blogi/kirjoittajat/{slug}/" if slug else ""
 
 
 def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]:

@@ -100,6 +100,11 @@ class Post:
     def category_slugs(self) -> list[tuple[str, str]]:
         return [(c, slugify(c)) for c in self.categories]
 
+    @property
+    def tag_slugs(self) -> list[tuple[str, str]]:
+        """(tag, slug) for tags that make an address (a tag of only punctuation gets no page)."""
+        return [(t, s) for t in self.tags if (s := slugify(t))]
+
     def is_public(self, now: datetime) -> bool:
         return not self.draft and self.date <= now
 

@@ -59,6 +59,14 @@ class Category:
         return f"blogi/aiheet/{self.slug}/"
 
 
+class Tag(Category):
+    """A keyword (`tags:` of posts) with its own listing page."""
+
+    @property
+    def url(self) -> str:
+        return f"blogi/avainsanat/{self.slug}/"
+
+
 @dataclass
 class Site:
     """Everything the pages, feeds and calendars need, computed once per build."""
@@ -81,6 +89,8 @@ class Site:
         self.posts_by_region: dict[str, list[Post]] = defaultdict(list)
         self.national_posts: list[Post] = []
         self.posts_by_event: dict[str, list[Post]] = defaultdict(list)
+        self.tags: dict[str, Tag] = {}
+        self.posts_by_author: dict[str, list[Post]] = defaultdict(list)
         for post in self.posts:
             self.posts_by_year[post.year].append(post)
             for name, slug in post.category_slugs:
@@ -91,6 +101,10 @@ class Site:
                 self.national_posts.append(post)
             for event_id in post.events:
                 self.posts_by_event[event_id].append(post)
+            for name, slug in post.tag_slugs:
+                self.tags.setdefault(slug, Tag(name, slug)).posts.append(post)
+            for author in post.authors:
+                self.posts_by_author[author.id].append(post)
         self.events_by_id: dict[str, Event] = {e.id: e for e in self.events}
         self.occurrences: list[Occurrence] = sorted(
             (occ for event in self.events for occ in event.occurrences(self.calendar_end)),

@@ -48,5 +48,11 @@ def region_titles(site_name: str, region: Region) -> tuple[str, str]:
             f"Kirjoituksia järjestöjen ja hyvinvointialueen yhteistyöstä: {region.name}.")
 
 
+def author_titles(site_name: str, author) -> tuple[str, str]:
+    about = ", ".join(part for part in (author.role, author.organisation) if part)
+    return (f"{site_name} – kirjoittaja: {author.name}",
+            f"Kirjoitukset, joiden kirjoittaja on {author.name}{' (' + about + ')' if about else ''}.")
+
+
 def category_titles(site_name: str, category: Category) -> tuple[str, str]:
     return f"{site_name} – aihe: {category.name}", f"Kirjoitukset aiheesta {category.name}."

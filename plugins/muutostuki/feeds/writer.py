@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ..content.posts import Post
-from .channel import category_titles, make_channel, region_titles, site_titles
+from .channel import author_titles, category_titles, make_channel, region_titles, site_titles
 from .items import FeedItem, feed_item, public_posts
 from .json_feed import json_feed_bytes
 from .xml_feeds import atom_bytes, rss_bytes
@@ -33,6 +33,10 @@ def region_feed_path(region_id: str) -> str:
 
 def category_feed_path(category_url: str) -> str:
     return f"{category_url}feed.xml"
+
+
+def author_feed_path(author_page_url: str) -> str:
+    return f"{author_page_url}feed.xml"
 
 
 def write_feeds(ctx: BuildContext) -> Iterator[tuple[str, bytes]]:
@@ -68,3 +72,11 @@ def write_feeds(ctx: BuildContext) -> Iterator[tuple[str, bytes]]:
         items = items_for(category.posts)
         path = category_feed_path(category.url)
         yield path, rss_bytes(channel(category_titles(titles[0], category), category.url, path, items), items)
+
+    for author_id, posts in site.posts_by_author.items():
+        author = site.authors.get(author_id)
+        if author is None or not author.page_url:
+            continue
+        items = items_for(posts)
+        path = author_feed_path(author.page_url)
+        yield path, rss_bytes(channel(author_titles(titles[0], author), author.page_url, path, items), items)

@@ -18,14 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .background import Background
-from ..search_index import DEFAULT_PART_MB, IndexRun, SearchIndexError, plan_parts
+from ..search.index import DEFAULT_PART_MB, IndexRun, SearchIndexError, plan_parts
 
 log = logging.getLogger("mkdocs.plugins.muutostuki.search")
 
 
 class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
-    # Estimated peak memory of one Pagefind run: a larger site is indexed in parts (search_index).
+    # Estimated peak memory of one Pagefind run: a larger site is indexed in parts (search/index.py).
     part_memory_mb = c.Type(int, default=DEFAULT_PART_MB)
 
 

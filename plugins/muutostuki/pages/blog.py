@@ -5,6 +5,7 @@ from ..content.posts import Post
 from ..content.site import Site
 from ..html_urls import rebase
 from .excerpts import description, excerpt_html
+from .related import event_statuses, related_posts
 from .spec import PageSpec, paginate, src_for
 from .structured_data import blog_posting
 
@@ -26,6 +27,8 @@ def _attach_html(post: Post, base_path: str):
 def post_pages(site: Site, base_path: str) -> list[PageSpec]:
     specs = []
     posts = site.posts  # newest first
+    related = related_posts(site)
+    statuses = event_statuses(site) if any(post.events for post in posts) else {}
     for i, post in enumerate(posts):
         newer = posts[i - 1] if i > 0 else None
         older = posts[i + 1] if i + 1 < len(posts) else None
@@ -40,14 +43,16 @@ def post_pages(site: Site, base_path: str) -> list[PageSpec]:
             jsonld=[lambda ctx, post=post: blog_posting(post, ctx.site_url, ctx.site_name)],
             context={"post": post, "newer": newer, "older": older,
                      "post_regions": [site.regions[r] for r in post.regions if r in site.regions],
-                     "related_events": [site.events_by_id[e] for e in post.events if e in site.events_by_id]},
+                     "related_posts": related.get(post.path, []),
+                     "related_events": [statuses[e] for e in post.events if e in statuses]},
         ))
     return specs
 
 
 def listing_pages(posts: list[Post], base_url: str, title: str, per_page: int, *, intro: str = "",
                   feeds: list | None = None, extra: dict | None = None,
-                  parents: list[tuple[str, str]] | None = None) -> list[PageSpec]:
+                  parents: list[tuple[str, str]] | None = None,
+                  template: str = "muutostuki/post-list.html") -> list[PageSpec]:
     """A paginated list of posts at base_url, base_url/sivu/2/, ..."""
     specs = []
     trail = [("Etusivu", ""), ("Blogi", BLOG_URL), *(parents or [])]
@@ -56,7 +61,7 @@ def listing_pages(posts: list[Post], base_url: str, title: str, per_page: int, *
     for page in paginate(posts, per_page, base_url):
         page_title = title if page.is_first else f"{title} – sivu {page.number}"
         specs.append(PageSpec(
-            src_uri=src_for(page.url), template="muutostuki/post-list.html", title=page_title,
+            src_uri=src_for(page.url), template=template, title=page_title,
             description=intro or title, feeds=list(feeds or []),
             breadcrumbs=trail if page.is_first else [*trail, (page_title, page.url)],
             context={"pagination": page, "heading": title, "intro": intro, **(extra or {})},

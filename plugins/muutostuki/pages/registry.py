@@ -34,17 +34,19 @@ def page_generators() -> list[PageGenerator]:
     from . import blog
     from .regions import region_generator
     from .events import event_pages
+    from .people import people_pages
 
     return [
         lambda ctx: blog.blog_pages(ctx.site, ctx.options.posts_per_page, ctx.base_path),
         region_generator,
         event_pages,
+        people_pages,
     ]
 
 
 def output_writers() -> list[OutputWriter]:
     from ..feeds.writer import write_feeds
-    from ..robots import robots_txt
+    from ..search.robots import robots_txt
     from ..feeds.ics import ics_outputs
 
     return [
