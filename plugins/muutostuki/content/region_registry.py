@@ -32,3 +32,35 @@ REGIONS: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 REGION_IDS: tuple[str, ...] = tuple(r[0] for r in REGIONS)
+
+
+# Finnish case forms of each region's short name, for running text and titles: genitive ("Etelä-Savon
+# tapahtumat"), where ("Etelä-Savossa", "Pirkanmaalla": inessive or adessive, as the name takes), where
+# from ("Etelä-Savosta", "Pirkanmaalta") and where to ("Etelä-Savoon", "Pirkanmaalle"). The local cases
+# of place names are not guessable from their spelling (Savossa but Pirkanmaalla), so they are listed.
+NAME_FORMS: dict[str, tuple[str, str, str, str]] = {
+    "ita-uusimaa": ("Itä-Uudenmaan", "Itä-Uudellamaalla", "Itä-Uudeltamaalta", "Itä-Uudellemaalle"),
+    "keski-uusimaa": ("Keski-Uudenmaan", "Keski-Uudellamaalla", "Keski-Uudeltamaalta", "Keski-Uudellemaalle"),
+    "lansi-uusimaa": ("Länsi-Uudenmaan", "Länsi-Uudellamaalla", "Länsi-Uudeltamaalta", "Länsi-Uudellemaalle"),
+    "vantaa-kerava": ("Vantaan ja Keravan", "Vantaalla ja Keravalla", "Vantaalta ja Keravalta",
+                      "Vantaalle ja Keravalle"),
+    "varsinais-suomi": ("Varsinais-Suomen", "Varsinais-Suomessa", "Varsinais-Suomesta", "Varsinais-Suomeen"),
+    "satakunta": ("Satakunnan", "Satakunnassa", "Satakunnasta", "Satakuntaan"),
+    "kanta-hame": ("Kanta-Hämeen", "Kanta-Hämeessä", "Kanta-Hämeestä", "Kanta-Hämeeseen"),
+    "pirkanmaa": ("Pirkanmaan", "Pirkanmaalla", "Pirkanmaalta", "Pirkanmaalle"),
+    "paijat-hame": ("Päijät-Hämeen", "Päijät-Hämeessä", "Päijät-Hämeestä", "Päijät-Hämeeseen"),
+    "kymenlaakso": ("Kymenlaakson", "Kymenlaaksossa", "Kymenlaaksosta", "Kymenlaaksoon"),
+    "etela-karjala": ("Etelä-Karjalan", "Etelä-Karjalassa", "Etelä-Karjalasta", "Etelä-Karjalaan"),
+    "etela-savo": ("Etelä-Savon", "Etelä-Savossa", "Etelä-Savosta", "Etelä-Savoon"),
+    "pohjois-savo": ("Pohjois-Savon", "Pohjois-Savossa", "Pohjois-Savosta", "Pohjois-Savoon"),
+    "pohjois-karjala": ("Pohjois-Karjalan", "Pohjois-Karjalassa", "Pohjois-Karjalasta", "Pohjois-Karjalaan"),
+    "keski-suomi": ("Keski-Suomen", "Keski-Suomessa", "Keski-Suomesta", "Keski-Suomeen"),
+    "etela-pohjanmaa": ("Etelä-Pohjanmaan", "Etelä-Pohjanmaalla", "Etelä-Pohjanmaalta", "Etelä-Pohjanmaalle"),
+    "pohjanmaa": ("Pohjanmaan", "Pohjanmaalla", "Pohjanmaalta", "Pohjanmaalle"),
+    "keski-pohjanmaa": ("Keski-Pohjanmaan", "Keski-Pohjanmaalla", "Keski-Pohjanmaalta", "Keski-Pohjanmaalle"),
+    "pohjois-pohjanmaa": ("Pohjois-Pohjanmaan", "Pohjois-Pohjanmaalla", "Pohjois-Pohjanmaalta",
+                          "Pohjois-Pohjanmaalle"),
+    "kainuu": ("Kainuun", "Kainuussa", "Kainuusta", "Kainuuseen"),
+    "lappi": ("Lapin", "Lapissa", "Lapista", "Lappiin"),
+    "helsinki": ("Helsingin", "Helsingissä", "Helsingistä", "Helsinkiin"),
+}

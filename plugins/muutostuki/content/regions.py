@@ -8,7 +8,7 @@ from pathlib import Path
 from . import fields as F
 from .errors import ErrorList, FieldError
 from .frontmatter import read_source
-from .region_registry import REGION_IDS, REGIONS
+from .region_registry import NAME_FORMS, REGION_IDS, REGIONS
 from .slugs import is_slug, slugify
 
 
@@ -62,6 +62,11 @@ REGION_FIELDS: tuple[F.Field, ...] = (
     F.Field("neighbours", region_id_list, F.SCHEMA_ID_LIST, help="naapurialueiden tunnisteet"),
     F.Field("cooperation_area", F.text, F.SCHEMA_TEXT, help="yhteistyöalue, esim. Itä-Suomen yhteistyöalue"),
     F.Field("summary", F.text, F.SCHEMA_TEXT, help="lyhyt kuvaus hakukoneille"),
+    # Case forms of short_name; built in for the 22 regions, needed only if short_name is changed
+    F.Field("genitive", F.text, F.SCHEMA_TEXT, help="lyhyt nimi genetiivissä, esim. Etelä-Savon"),
+    F.Field("locative", F.text, F.SCHEMA_TEXT, help="missä? esim. Etelä-Savossa tai Pirkanmaalla"),
+    F.Field("source", F.text, F.SCHEMA_TEXT, help="mistä? esim. Etelä-Savosta tai Pirkanmaalta"),
+    F.Field("goal", F.text, F.SCHEMA_TEXT, help="mihin? esim. Etelä-Savoon tai Pirkanmaalle"),
 )
 
 
@@ -80,6 +85,18 @@ class Region:
     cooperation_area: str = ""
     summary: str = ""
     source_path: str = ""  # docs/alueet/<id>.md when an editor wrote one
+    # Finnish case forms of short_name (region_registry.NAME_FORMS): "Etelä-Savon tapahtumat",
+    # "tapahtumia Etelä-Savossa / Pirkanmaalla", "Etelä-Savosta", "Etelä-Savoon"
+    genitive: str = ""
+    locative: str = ""
+    source: str = ""
+    goal: str = ""
+
+    def inflect(self, case: str) -> str:
+        """The short name in a case: 'genitive', 'locative' (in/at), 'source' (from), 'goal' (to)."""
+        if case not in CASES:
+            raise ValueError(f"unknown case {case!r}; one of {', '.join(CASES)}")
+        return getattr(self, case) or self.short_name
 
     @property
     def url(self) -> str:
@@ -108,8 +125,12 @@ class Region:
         return f"{self.name} {self.brand}" if self.brand else self.name
 
 
+CASES = ("genitive", "locative", "source", "goal")
+
+
 def builtin_regions() -> dict[str, Region]:
-    return {rid: Region(id=rid, code=code, name=fi, name_sv=sv, short_name=short)
+    return {rid: Region(id=rid, code=code, name=fi, name_sv=sv, short_name=short,
+                        **dict(zip(CASES, NAME_FORMS[rid])))
             for rid, code, fi, sv, short in REGIONS}
 
 
@@ -132,12 +153,25 @@ def load_regions(docs_dir: Path, root: Path, errors: ErrorList) -> dict[str, Reg
             continue
         clean = F.validate_fields(source, REGION_FIELDS, errors, "alueelle")
         region = regions[path.stem]
+        builtin_short = region.short_name
         for key, value in clean.items():
             setattr(region, key, value)
         region.source_path = shown
+        if region.short_name != builtin_short:
+            _check_forms(region, clean, source, errors)
         _check_neighbours(region, source, regions, errors)
         _check_body(source, errors)
     return regions
+
+
+def _check_forms(region: Region, clean: dict, source, errors: ErrorList) -> None:
+    """A changed short_name needs its own case forms: the built-in ones belong to the old name."""
+    missing = [case for case in CASES if case not in clean]
+    if missing:
+        errors.add(source.path, source.line("short_name"), "short_name",
+                   f"lyhyt nimi '{region.short_name}' poikkeaa alueen vakionimestä, joten kirjoita myös sen "
+                   f"taivutusmuodot: {', '.join(missing)} (esim. genitive: Etelä-Savon, locative: Etelä-Savossa, "
+                   "source: Etelä-Savosta, goal: Etelä-Savoon)")
 
 
 def _check_neighbours(region: Region, source, regions: dict[str, Region], errors: ErrorList) -> None:

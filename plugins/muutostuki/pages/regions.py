@@ -98,8 +98,8 @@ def region_page(content: RegionContent, site: Site, site_url: str, national: lis
         markdown=None if has_file else "",
         description=region.summary or f"{region.display_name}: alueen järjestöverkostot, tapahtumat ja kirjoitukset.",
         searchable=True,
-        feeds=[("rss", f"{region.name}: kirjoitukset", region.feed_url),
-               ("ics", f"{region.name}: tapahtumat", region.ics_url)],
+        feeds=[("rss", f"{region.genitive} kirjoitukset", region.feed_url),
+               ("ics", f"{region.genitive} tapahtumat", region.ics_url)],
         breadcrumbs=[("Etusivu", ""), ("Alueet", REGIONS_URL)],
         jsonld=[{"@context": "https://schema.org", "@type": "AdministrativeArea", "name": region.name,
                  "alternateName": [n for n in (region.brand, region.name_sv) if n],
@@ -145,9 +145,10 @@ def region_pages(site: Site, per_page: int, base_path: str, site_url: str) -> li
         neighbours = sorted((site.regions[n] for n in neighbour_ids if n in site.regions),
                             key=lambda r: fi_sort_key(r.short_name))
         specs.append(region_page(content, site, site_url, national, neighbours))
-        listing = listing_pages(content.posts, region.blog_url, f"Kirjoitukset: {region.name}", per_page,
-                                intro=f"Kirjoitukset, jotka koskevat aluetta {region.short_name}.",
-                                feeds=[("rss", f"{region.name}: kirjoitukset", region.feed_url)])
+        listing = listing_pages(content.posts, region.blog_url, f"{region.genitive} kirjoitukset", per_page,
+                                intro=f"Kirjoitukset, jotka koskevat järjestöjä ja hyvinvointialuetta "
+                                      f"{region.locative}.",
+                                feeds=[("rss", f"{region.genitive} kirjoitukset", region.feed_url)])
         for spec in listing:
             spec.breadcrumbs = [("Etusivu", ""), ("Alueet", REGIONS_URL), (region.short_name, region.url)]
         specs += listing
