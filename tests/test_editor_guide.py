@@ -12,7 +12,10 @@ from conftest import BUILD_TIME, ROOT, write_site
 
 from muutostuki.content.authors import AUTHOR_FIELDS
 from muutostuki.content.events import EVENT_FIELDS, LOCATION_FIELDS, ORGANIZER_FIELDS, REGISTRATION_FIELDS
+from muutostuki.content.organizers import ORGANIZER_FILE_FIELDS
+from muutostuki.content.places import ACCESSIBILITY_FIELDS, COORDINATE_FIELDS, PLACE_FIELDS
 from muutostuki.content.posts import POST_FIELDS
+from muutostuki.content.series import OVERRIDE_FIELDS
 from muutostuki.content.regions import CONTACT_FIELDS, NETWORK_FIELDS, REGION_FIELDS
 from muutostuki.content.site import ContentPaths, load_site
 from muutostuki.content.timeutil import parse_datetime
@@ -21,7 +24,9 @@ from muutostuki.editor.project import load_project
 GUIDE = ROOT / "docs" / "ohjeet"
 PAGES = {
     "kirjoitus.md": POST_FIELDS + AUTHOR_FIELDS,
-    "tapahtuma.md": EVENT_FIELDS + LOCATION_FIELDS + ORGANIZER_FIELDS + REGISTRATION_FIELDS,
+    "tapahtuma.md": EVENT_FIELDS + LOCATION_FIELDS + ORGANIZER_FIELDS + REGISTRATION_FIELDS + OVERRIDE_FIELDS,
+    "paikka.md": PLACE_FIELDS + COORDINATE_FIELDS + ACCESSIBILITY_FIELDS,
+    "jarjestaja.md": ORGANIZER_FILE_FIELDS,
     "alue.md": REGION_FIELDS + NETWORK_FIELDS + CONTACT_FIELDS,
 }
 
@@ -62,6 +67,20 @@ def test_examples_in_the_guide_pass_the_build_validation(tmp_path):
     (tmp_path / "blog" / "authors.yml").write_text(authors[0], encoding="utf-8")
     assert [str(e) for e in load_site(ContentPaths(tmp_path), parse_datetime(BUILD_TIME)).errors.items
             if e.path.endswith("authors.yml")] == []
+
+
+def test_place_organizer_and_series_examples_pass_the_build_validation(tmp_path):
+    place = next(b for b in code_blocks("paikka.md") if b.startswith("name:"))
+    organizer = next(b for b in code_blocks("jarjestaja.md") if b.startswith("name:"))
+    series = [b for b in code_blocks("tapahtuma.md") if b.startswith("---\n")][1]
+    write_site(tmp_path, {"events/paikat/mikkelin-kaupungintalo.yml": place, "events/jarjestajat/kykasote.yml": organizer,
+                          "events/kuukausitapaaminen.md": series.replace("---\n", "---\nplace: mikkelin-kaupungintalo\n"
+                                                                         "organizer: kykasote\n", 1)})
+    site = load_site(ContentPaths(tmp_path), parse_datetime(BUILD_TIME))
+    assert [str(e) for e in site.errors.errors] == []
+    event = site.events_by_id["kuukausitapaaminen"]
+    assert event.venue.accessibility["induction_loop"] is True and event.organizers[0].short_name == "Kykasote"
+    assert len(event.overrides) == 2 and event.exceptions
 
 
 def test_the_repository_content_and_guide_pass_check():

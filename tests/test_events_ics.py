@@ -108,9 +108,9 @@ def test_all_day_multi_day_month_precision_and_statuses(built):
     assert days["DTSTART"].dt == date(2027, 3, 24) and days["DTEND"].dt == date(2027, 3, 26)  # exclusive end
     assert days["DTSTART"].params.get("VALUE") == "DATE"
     assert str(days["LOCATION"]) == "Tampere-talo, Tampere"
-    month = events["2027-05-kuukausi"]
-    assert month["DTSTART"].dt == date(2027, 5, 1) and month["DTEND"].dt == date(2027, 6, 1)
-    assert str(month["TRANSP"]) == "TRANSPARENT" and "Tarkka päivä ei ole vielä tiedossa" in str(month["DESCRIPTION"])
+    # known only to the month: no month-long block in subscribers' calendars, no file of its own
+    assert "2027-05-kuukausi" not in events
+    assert not built.exists("tapahtumat/2027-05-kuukausi.ics")
     assert str(events["2027-01-20-peruttu"]["STATUS"]) == "CANCELLED"
     assert str(events["2027-01-20-peruttu"]["SUMMARY"]) == "PERUTTU: Peruttu foorumi"
     assert str(events["2027-04-15-siirretty"]["STATUS"]) == "TENTATIVE"

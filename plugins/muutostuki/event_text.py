@@ -9,6 +9,7 @@ import html as html_lib
 import re
 
 from .content.events import Event
+from .content.places import Place
 from .fi import MONTHS
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|ul|ol|div|blockquote|pre|table)>", re.IGNORECASE)
@@ -21,15 +22,18 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _MD_SYNTAX = re.compile(r"[*_`#>]+|!?\[([^\]]*)\]\([^)]*\)")
 
 
-def place_text(event: Event) -> str:
-    """"Kulttuuritalo, Mannerheimintie 13, Helsinki" from whichever parts the editor gave."""
+def place_text(event: Event, venue: Place | None = None) -> str:
+    """"Mikkelin kaupungintalo, Maaherrankatu 9, 50100 Mikkeli" from whichever parts the editor gave."""
+    venue = venue or event.venue
+    if venue is not None:
+        return venue.one_line
     loc = event.location
     return ", ".join(part for part in (loc.get("name"), loc.get("address"), loc.get("city")) if part)
 
 
-def location_text(event: Event) -> str:
+def location_text(event: Event, venue: Place | None = None) -> str:
     """The LOCATION of a calendar entry: the place, "Verkossa", or both for a hybrid event."""
-    place = place_text(event)
+    place = place_text(event, venue)
     if event.attendance == "mixed":
         return f"{place} ja verkossa"
     if event.attendance == "online":
@@ -66,8 +70,11 @@ def description_text(event: Event, page_url: str) -> str:
         parts.append("Tapahtuma on siirretty; uusi ajankohta ilmoitetaan myöhemmin.")
     if event.date_precision == "month":
         parts.append(month_only_note(event))
-    if event.organizer.get("name"):
-        parts.append(f"Järjestäjä: {event.organizer['name']}")
+    if event.organizers:
+        names = ", ".join(o.name for o in event.organizers)
+        parts.append(f"Järjestäjä: {names}" if len(event.organizers) == 1 else f"Järjestäjät: {names}")
+    if event.price:
+        parts.append("Maksuton" if event.is_free else f"Hinta: {event.price}")
     if event.online_url:
         parts.append(f"Osallistu etänä: {event.online_url}")
     if event.registration.get("url") and event.status != "cancelled":

@@ -5,6 +5,7 @@ Finnish message that says what is wrong and how to fix it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit
@@ -63,6 +64,22 @@ def http_url(value: object) -> str:
     return url
 
 
+def email(value: object) -> str:
+    """An e-mail address shown as a mailto: link and written to calendars (ORGANIZER)."""
+    address = text(value)
+    if not re.fullmatch(r"[^@\s<>\"':;,]+@[^@\s<>\"':;,]+\.[a-z]{2,}", address, re.IGNORECASE):
+        raise FieldError(f"'{address}' ei ole sähköpostiosoite; kirjoita muodossa nimi@esimerkki.fi")
+    return address
+
+
+def phone(value: object) -> str:
+    """A phone number as readers dial it: digits, spaces, + - and parentheses."""
+    number = text(value)
+    if not re.fullmatch(r"\+?[0-9 ()-]{5,20}", number) or sum(c.isdigit() for c in number) < 5:
+        raise FieldError(f"'{number}' ei ole puhelinnumero; kirjoita esim. 040 123 4567 tai +358 40 123 4567")
+    return number
+
+
 def image_path(value: object) -> str:
     """An image: an http(s) URL or a path of a file in the site (e.g. kuvat/kuva.jpg)."""
     path = text(value)
@@ -109,6 +126,9 @@ SCHEMA_TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}
 SCHEMA_ID_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}}
 SCHEMA_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}[:.]\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$",
                "description": f"Muoto {DATE_FORMS}, Suomen aikaa"}
+SCHEMA_EMAIL = {"type": "string", "format": "email", "pattern": "^[^@\\s<>\"':;,]+@[^@\\s<>\"':;,]+\\.[A-Za-z]{2,}$"}
+SCHEMA_PHONE = {"type": "string", "pattern": "^\\+?[0-9 ()-]{5,20}$"}
+SCHEMA_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 SCHEMA_URL = {"type": "string", "pattern": "^https?://[^\\s<>\"']+$", "format": "uri"}
 # image_path: an http(s) URL, or a path whose first part has no scheme (no javascript:, data:)
 SCHEMA_IMAGE = {"type": "string", "pattern": "^(https?://[^\\s<>\"']+|/?[^:/\\s<>\"'\\\\]+(/[^\\s<>\"'\\\\]+)*)$"}

@@ -50,6 +50,14 @@ def region_id_list(value: object) -> list[str]:
     return items
 
 
+def one_region_id(value: object) -> str:
+    """`region:` of a place or an organiser: exactly one id (checked against the regions by the site)."""
+    items = region_id_list([value] if isinstance(value, str) else value)
+    if len(items) != 1:
+        raise FieldError("anna yksi alueen tunniste, esim. region: etela-savo")
+    return items[0]
+
+
 REGION_FIELDS: tuple[F.Field, ...] = (
     F.Field("name", F.text, F.SCHEMA_TEXT, help="virallinen nimi, esim. Etelä-Savon hyvinvointialue"),
     F.Field("name_sv", F.text, F.SCHEMA_TEXT, help="ruotsinkielinen nimi"),

@@ -12,9 +12,12 @@ from pathlib import Path
 
 from .authors import Author, load_authors
 from .errors import ErrorList, did_you_mean
+from .event_refs import check_home_regions, resolve_event_refs
 from .events import Event, Occurrence, build_event
 from .frontmatter import SourceFile, read_source
 from .lint import add_content_warnings
+from .organizers import ORGANIZERS_DIR, Organizer, load_organizers
+from .places import PLACES_DIR, Place, load_places
 from .posts import Post, build_post
 from .regions import Region, load_regions, unknown_region_message
 from .timeutil import as_datetime
@@ -82,6 +85,8 @@ class Site:
     all_events: list[Event]
     errors: ErrorList
     horizon_months: int = 12
+    places: dict[str, Place] = field(default_factory=dict)          # events/paikat/<id>.yml
+    organizers: dict[str, Organizer] = field(default_factory=dict)  # events/jarjestajat/<id>.yml
 
     def __post_init__(self) -> None:
         self.posts_by_year: dict[int, list[Post]] = defaultdict(list)
@@ -111,6 +116,15 @@ class Site:
             key=lambda o: (o.start_dt, o.event.id))
         self.upcoming: list[Occurrence] = [o for o in self.occurrences if o.end_dt > self.build_time]
         self.past: list[Occurrence] = [o for o in reversed(self.occurrences) if o.end_dt <= self.build_time]
+        # Occurrences held at each place (an override's place counts) and by each organiser, soonest first
+        self.occurrences_by_place: dict[str, list[Occurrence]] = defaultdict(list)
+        self.occurrences_by_organizer: dict[str, list[Occurrence]] = defaultdict(list)
+        for occ in self.occurrences:
+            if occ.venue is not None and occ.venue.id:
+                self.occurrences_by_place[occ.venue.id].append(occ)
+            for organizer in occ.event.organizers:
+                if organizer.id:
+                    self.occurrences_by_organizer[organizer.id].append(occ)
         self.events_by_region: dict[str, list[Event]] = defaultdict(list)
         self.national_events: list[Event] = []
         for event in self.events:
@@ -174,6 +188,11 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
             if event is not None:
                 all_events.append(event)
 
+    places = load_places(paths.events / PLACES_DIR, paths.root, errors)
+    organizers = load_organizers(paths.events / ORGANIZERS_DIR, paths.root, errors)
+    check_home_regions([*places.values(), *organizers.values()], regions, errors)
+    resolve_event_refs(all_events, places, organizers, paths.events_dir, errors)
+
     event_ids = {e.id for e in all_events}
     for item in [*all_posts, *all_events]:
         for i, region_id in enumerate(item.regions):
@@ -203,6 +222,6 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     events.sort(key=lambda e: (as_datetime(e.start), e.id))
     site = Site(paths=paths, build_time=build_time, preview=preview, authors=authors, regions=regions,
                 posts=visible, events=events, all_posts=all_posts, all_events=all_events, errors=errors,
-                horizon_months=horizon_months)
+                horizon_months=horizon_months, places=places, organizers=organizers)
     add_content_warnings(site)
     return site

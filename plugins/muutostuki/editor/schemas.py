@@ -12,6 +12,8 @@ from pathlib import Path
 from ..content import fields as F
 from ..content.authors import AUTHOR_FIELDS
 from ..content.events import EVENT_FIELDS
+from ..content.organizers import ORGANIZER_FILE_FIELDS
+from ..content.places import PLACE_FIELDS
 from ..content.posts import POST_FIELDS
 from ..content.region_registry import REGION_IDS
 from ..content.regions import REGION_FIELDS
@@ -40,6 +42,8 @@ def front_matter_schema(fields: tuple[F.Field, ...], title: str, description: st
     for name in REGION_ID_FIELDS:
         if name in props:
             props[name] = _region_enum(props[name])
+    if "region" in props:  # a place's or an organiser's one home region
+        props["region"] = {**props["region"], "enum": list(REGION_IDS)}
     for spec in fields:
         if not spec.required:
             props[spec.name] = _nullable(props[spec.name])
@@ -76,6 +80,12 @@ def build_schemas() -> dict[str, dict]:
         "region.schema.json": front_matter_schema(
             REGION_FIELDS, "Alue",
             "Alueen sivun front matter (docs/alueet/<alueen tunniste>.md). Ohjeet: docs/ohjeet/alue.md"),
+        "place.schema.json": front_matter_schema(
+            PLACE_FIELDS, "Paikka",
+            "Tapahtumapaikka (events/paikat/<tunniste>.yml). Ohjeet: docs/ohjeet/paikka.md"),
+        "organizer.schema.json": front_matter_schema(
+            ORGANIZER_FILE_FIELDS, "Järjestäjä",
+            "Tapahtuman järjestäjä (events/jarjestajat/<tunniste>.yml). Ohjeet: docs/ohjeet/jarjestaja.md"),
         "authors.schema.json": authors_schema(),
     }
 

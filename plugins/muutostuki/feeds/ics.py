@@ -5,7 +5,11 @@
   file every few hours: this keeps it small however long the site lives);
 - `/alueet/<id>/tapahtumat.ics`: the same window, the region's events AND national events
   (events without regions): a region's subscriber wants the national webinars too;
+- `/tapahtumat/jarjestajat/<id>.ics`: the same window, one organiser's events;
 - `/tapahtumat/<id>.ics`: one event (or series) for "Lisää kalenteriin", whatever its age.
+
+An event known only to its month is in none of them: "some day in April" written as a
+month-long block would fill subscribers' calendars. It appears once its date is set (same UID).
 
 UIDs are `<event id>@<site host>`, never derived from time or title, so an edited event
 replaces its old entry; SEQUENCE comes from git history (ics_sequence.py).
@@ -19,10 +23,11 @@ from urllib.parse import urlsplit
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event as VEvent, vDuration, vRecur, vText
 
-from ..content.events import Event, Occurrence, next_month
+from ..content.events import Event, Occurrence
 from ..content.timeutil import HELSINKI, as_datetime
 from ..event_text import description_text, location_text
 from .ics_sequence import event_sequences
+from .ics_series import add_exdates, add_place_and_organizer, override_vevent
 from .ics_timezone import TZID, helsinki_vtimezone
 
 CALENDAR_NAME = "Järjestöjen sote-muutostuki: tapahtumat"
@@ -46,9 +51,7 @@ def event_uid(event: Event, host: str) -> str:
 
 
 def _times(event: Event) -> tuple[date | datetime, date | datetime | None]:
-    """DTSTART and DTEND: all-day ends are exclusive, a month-precision event spans its month."""
-    if event.date_precision == "month":
-        return date(event.start.year, event.start.month, 1), next_month(event.start)
+    """DTSTART and DTEND: all-day ends are exclusive (month-only events get no entry at all)."""
     if event.all_day:
         return event.start, (event.end or event.start) + timedelta(days=1)
     return event.start, event.end
@@ -64,14 +67,14 @@ def vevent(event: Event, *, host: str, page_url: str, stamp: datetime, sequence:
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
-    if event.date_precision == "month":
-        component.add("transp", "TRANSPARENT")  # "some day in April" must not block the whole month
     if event.recurrence:
         component.add("rrule", vRecur.from_ical(event.export_rrule()))
+        add_exdates(component, event)
     component.add("status", STATUS[event.status])
     location = location_text(event)
     if location:
         component.add("location", location)
+    add_place_and_organizer(component, event, event.venue)
     component.add("description", description_text(event, page_url))
     component.add("url", page_url)
     if event.categories:
@@ -122,7 +125,8 @@ class IcsWriter:
         if event.id not in self._events:
             component = vevent(event, host=self.host, page_url=self.site_url + event.url, stamp=self.stamp,
                                sequence=self.sequences.get(event.id, 0))
-            self._events[event.id] = component.to_ical()
+            changed = [override_vevent(component, occ, STATUS, SUMMARY_PREFIX) for occ in event.override_occurrences()]
+            self._events[event.id] = component.to_ical() + b"".join(c.to_ical() for c in changed)
         return self._events[event.id]
 
     def calendar(self, events: list[Event], *, name: str | None, source_url: str) -> bytes:
@@ -150,8 +154,8 @@ def last_end(event: Event) -> datetime | None:
 
 
 def subscribable(events: list[Event], since: datetime) -> list[Event]:
-    """Events in the subscription window: not drafts, and not over before `since`."""
-    return [e for e in events if not e.draft and ((end := last_end(e)) is None or end >= since)]
+    """Events in the subscription window: not drafts, not known only to the month, not over before `since`."""
+    return [e for e in events if not e.draft and e.in_subscriptions and ((end := last_end(e)) is None or end >= since)]
 
 
 def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
@@ -165,6 +169,10 @@ def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
         chosen = [e for e in window if region.id in e.regions or (REGION_CALENDAR_INCLUDES_NATIONAL and not e.regions)]
         path = region_calendar_path(region.id)
         yield path, writer.calendar(chosen, name=f"{CALENDAR_NAME} – {region.short_name}", source_url=ctx.absolute(path))
+    for organizer in site.organizers.values():
+        chosen = [e for e in window if any(o.id == organizer.id for o in e.organizers)]
+        yield organizer.ics_url, writer.calendar(chosen, name=f"{CALENDAR_NAME} – {organizer.short_name or organizer.name}",
+                                                 source_url=ctx.absolute(organizer.ics_url))
     for event in site.events:
-        if not event.draft:
+        if not event.draft and event.in_subscriptions:
             yield event.ics_url, writer.calendar([event], name=None, source_url=ctx.absolute(event.ics_url))

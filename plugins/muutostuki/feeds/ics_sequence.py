@@ -2,9 +2,9 @@
 
 Calendar apps only replace an entry they already have when its SEQUENCE grows. A static
 site keeps no state between builds, so the number is read from history: per event file, the
-count of commits after its creation that changed a `start:`, `end:`, `recurrence:` or
-`status:` line. One `git log` runs per build. Outside a git repository (or without git) every
-event gets 0. A shallow clone sees only its last commit, so deploy workflows must fetch the
+count of commits after its creation that changed a `start:`, `end:`, `recurrence:`,
+`status:` or place line, or a series' exceptions or overrides. One `git log` runs per build.
+Outside a git repository (or without git) every event gets 0. A shallow clone sees only its last commit, so deploy workflows must fetch the
 whole history (GitHub Actions: `actions/checkout` with `fetch-depth: 0`).
 """
 from __future__ import annotations
@@ -17,7 +17,10 @@ from pathlib import Path, PurePosixPath
 log = logging.getLogger("mkdocs.plugins.muutostuki")
 
 COMMIT_MARK = "\x00commit"
-_TIME_LINE = re.compile(r"^[+-](start|end|recurrence|status)\s*:")
+# Top-level time and place keys; a series' exception items (`  - 2027-07-06`) and override items
+# (`  - date:` and their keys, indented deeper than a top-level mapping's `  key:`)
+_TIME_LINE = re.compile(r"^[+-]((start|end|recurrence|status|exceptions|overrides|place|location)\s*:"
+                        r"|\s+-\s+(date\s*:|\d{4}-\d{2}-\d{2})|\s{4,}(start|end|status|place)\s*:)")
 _DIFF_FILE = re.compile(r"^diff --git a/(.+?) b/(.+)$")
 
 
