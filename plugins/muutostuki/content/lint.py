@@ -5,13 +5,20 @@ with the same `path:line: field: message` text, so an editor sees one wording ev
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
 
 from .errors import ErrorList
 from .markdown_refs import markdown_refs
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .site import Site
+
+class Site(Protocol):
+    """What the warnings read of site.Site (a Protocol, so this module needs no import of site.py)."""
+    errors: ErrorList
+    all_posts: list
+    all_events: list
+    build_time: datetime
+    calendar_end: datetime
 
 WARNING = "warning"
 BODY_FIELD = "teksti"  # the Markdown body, for messages about the text itself

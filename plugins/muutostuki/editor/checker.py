@@ -48,7 +48,8 @@ def _visible_files(folder: Path) -> list[Path]:
 
 
 def _generated_pages(project: Project, site: Site, options) -> list:
-    from ..pages.registry import BuildContext, page_generators
+    from ..pages.context import BuildContext
+    from ..pages.registry import page_generators
 
     ctx = BuildContext(site=site, site_url=project.site_url, base_path=project.base_path, options=options,
                        site_name=str(project.config.get("site_name") or ""),

@@ -14,7 +14,7 @@ import re
 import subprocess
 from pathlib import Path, PurePosixPath
 
-log = logging.getLogger("mkdocs.plugins.muutostuki")
+log = logging.getLogger(__name__)
 
 COMMIT_MARK = "\x00commit"
 # Top-level time and place keys; a series' exception items (`  - 2027-07-06`) and override items

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.posts import Post
 from ..content.site import Site
-from ..html_urls import rebase
+from ..pages.html_urls import rebase
 from .xmlsafe import clean
 
 

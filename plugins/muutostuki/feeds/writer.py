@@ -4,16 +4,14 @@ Items are made once per post and shared by every feed the post appears in.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from ..content.posts import Post
+from ..pages.context import BuildContext
 from .channel import author_titles, category_titles, make_channel, region_titles, site_titles
 from .items import FeedItem, feed_item, public_posts
 from .json_feed import json_feed_bytes
 from .xml_feeds import atom_bytes, rss_bytes
-
-if TYPE_CHECKING:
-    from ..pages.registry import BuildContext
 
 RSS_PATH = "feed.xml"
 ATOM_PATH = "atom.xml"

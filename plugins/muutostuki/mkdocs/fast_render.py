@@ -17,9 +17,10 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
+from mkdocs.structure import pages as engine_pages
 from mkdocs.structure.toc import get_toc
 
-PAGES_LOG = "mkdocs.structure.pages"  # where MkDocs' link checks during rendering log
+PAGES_LOG = engine_pages.__name__  # where the engine's link checks log while rendering (mkdocs. or properdocs.)
 
 
 @dataclass

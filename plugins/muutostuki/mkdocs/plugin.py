@@ -19,23 +19,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import fi
 from ..pages import jsonld
-from ..autoescape import autoescape
+from .autoescape import autoescape
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI
 from ..editor.project import ProjectError
 from ..editor.project import resolve_build_time as project_build_time
 from ..pages.licenses import license_label_and_url
-from ..pages.registry import BuildContext, output_writers, page_generators, site_feeds
+from ..pages.context import BuildContext
+from ..pages.registry import output_writers, page_generators, site_feeds
 from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
+from .engine import attach_package_log
 from . import fragments
 from .fast_render import FastRender
 from .background import Background
 from .preview_output import PreviewOutput
 from .preview_pages import PreviewPages
 
-log = logging.getLogger("mkdocs.plugins.muutostuki")
+log = attach_package_log()
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URI = "assets/muutostuki/"

@@ -18,9 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .background import Background
+from .engine import attach_package_log
 from ..search.index import DEFAULT_PART_MB, IndexRun, SearchIndexError, plan_parts
 
-log = logging.getLogger("mkdocs.plugins.muutostuki.search")
+attach_package_log()  # our log under the engine's plugin log, see engine.py
+log = logging.getLogger(__name__)
 
 
 class SearchConfig(Config):

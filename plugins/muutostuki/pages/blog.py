@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..content.posts import Post
 from ..content.site import Site
-from ..html_urls import rebase
+from .html_urls import rebase
 from .excerpts import description, excerpt_html
 from .related import event_statuses, related_posts
 from .spec import PageSpec, paginate, src_for
