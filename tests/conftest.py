@@ -1,6 +1,7 @@
 """Shared fixtures: small fixture sites built with a real `mkdocs build`."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -14,6 +15,18 @@ import pytest
 pytest_plugins = ["example_site"]
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The engine under test: MkDocs, or ProperDocs in its own venv (make test-fast ENGINE=properdocs), where it
+# is the only one installed. ProperDocs answers to `import mkdocs` once properdocs.replacement is imported.
+ENGINE = os.environ.get("MUUTOSTUKI_ENGINE") or ("mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs")
+if ENGINE == "properdocs":
+    import properdocs.replacement  # noqa: F401
+
+
+def engine_command(*args: str) -> list[str]:
+    """`mkdocs build ...` or `properdocs build ...`, with this interpreter."""
+    return [sys.executable, "-m", ENGINE, *args]
+
 BUILD_TIME = "2026-11-23 12:00"
 
 MKDOCS_YML = """\
@@ -88,7 +101,7 @@ def write_site(root: Path, files: dict[str, str | bytes], build_time: str = BUIL
 def run_build(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
     site = root / "site"
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site), *extra],
+        engine_command("build", "--clean", "-d", str(site), *extra),
         cwd=root, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )

@@ -1,9 +1,16 @@
 """`make serve`: drafts and scheduled posts are previewed, marked; content folders are watched."""
 from __future__ import annotations
 
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-from conftest import MKDOCS_YML, post, run_build, write_site
+from conftest import MKDOCS_YML, engine_command, post, run_build, write_site
 from mkdocs.config import load_config
 
 PREVIEW_YML = MKDOCS_YML + "      preview: true\n"
@@ -41,9 +48,17 @@ class RecordingServer:
 
     def __init__(self) -> None:
         self.watched: list[str] = []
+        self.builder = lambda: None
+        self.app = lambda environ, start_response: []
 
     def watch(self, path: str, *args, **kwargs) -> None:
         self.watched.append(path)
+
+    def get_app(self):
+        return self.app
+
+    def set_app(self, app) -> None:
+        self.app = app
 
 
 def _plugin_for_serve(root: Path):
@@ -76,3 +91,122 @@ def test_serve_watches_configured_content_folders(tmp_path):
     server = RecordingServer()
     plugin.on_serve(server, config=config, builder=None)
     assert {Path(p).name for p in server.watched} >= {"kirjoitukset", "tapahtumat"}
+
+
+# -- a real `mkdocs serve`: a saved mistake never makes the preview hang ---------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Preview:
+    """A `mkdocs serve --livereload` subprocess; every request has a timeout, so a hang fails the test."""
+
+    def __init__(self, root: Path) -> None:
+        self.port = _free_port()
+        self.log = root / "serve.log"
+        self._log_file = self.log.open("w", encoding="utf-8")
+        self.proc = subprocess.Popen(engine_command("serve", "--livereload", "-a", f"127.0.0.1:{self.port}"),
+                                     cwd=root, stdout=self._log_file, stderr=subprocess.STDOUT,
+                                     env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    def wait_for(self, path: str, ready, what: str, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the preview stopped: {what}\n{self.log.read_text()}")
+            try:
+                status, body = self.get(path)
+            except (ConnectionError, urllib.error.URLError) as exc:
+                if isinstance(getattr(exc, "reason", None), TimeoutError):
+                    raise AssertionError(f"the preview hangs: {path} ({what})\n{self.log.read_text()}")
+                time.sleep(0.3)
+                continue
+            except TimeoutError:
+                raise AssertionError(f"the preview hangs: {path} ({what})\n{self.log.read_text()}")
+            if status == 200 and ready(body):
+                return body
+            time.sleep(0.3)
+        raise AssertionError(f"not in {seconds} s: {what}\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self._log_file.close()
+
+
+BANNER = 'id="mt-preview-errors"'
+EPOCH = re.compile(r"livereload\((\d+), \d+\)")
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()  # a later mtime, even within the file system's timestamp granularity
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def test_a_saved_mistake_keeps_the_last_good_site_served_and_shows_the_mistakes(tmp_path):
+    root = write_site(tmp_path, {"blog/2026/a.md": post("Hyvä versio", "2026-01-15", summary="Ensin.")})
+    target = root / "blog" / "2026" / "a.md"
+    preview = Preview(root)
+    try:
+        page = preview.wait_for("/blogi/2026/a/", lambda b: "Hyvä versio" in b, "the first build")
+        assert BANNER not in page
+        before = int(EPOCH.search(page).group(1))
+
+        # Mistakes in two files: both are listed, the last good page is still served, at once.
+        _save(root / "blog" / "2026" / "b.md", post("Toinen", "2026-01-16", summary="Uusi.", regions="[kymenlakso]"))
+        _save(target, post("Rikki", "2026-13-45", summary="Ensin."))
+        page = preview.wait_for("/blogi/2026/a/", lambda b: BANNER in b, "the mistakes in the browser")
+        banner = page[page.index(BANNER):page.index("</div>", page.index(BANNER))]
+        assert "Esikatselu ei päivittynyt: sisällössä on 2 virhettä." in banner
+        assert re.search(r"<code[^>]*>blog/2026/a\.md:3:</code> date: ", banner), banner
+        assert re.search(r"<code[^>]*>blog/2026/b\.md:\d+:</code> regions: tuntematon alue", banner), banner
+        assert "Sisällössä on" not in banner, "the summary line is the heading, not a mistake"
+        assert "Hyvä versio" in page and "Rikki" not in page, "the last good site is served"
+        assert page.index(BANNER) < page.index('<header class="md-header'), "the banner is at the top"
+        # the browser was told to reload (a newer epoch), and other pages are served with the banner too
+        assert int(EPOCH.search(page).group(1)) > before
+        status, front = preview.get("/")
+        assert status == 200 and BANNER in front
+        status, _ = preview.get("/feed.xml")
+        assert status == 200
+        assert "blog/2026/a.md:3: date: " in preview.log.read_text(), "the terminal still names the mistake"
+
+        # Fixed: the new version is served and the banner is gone.
+        (root / "blog" / "2026" / "b.md").unlink()
+        _save(target, post("Korjattu versio", "2026-01-15", summary="Ensin."))
+        page = preview.wait_for("/blogi/2026/a/", lambda b: "Korjattu versio" in b, "the fixed page")
+        assert BANNER not in page
+    finally:
+        preview.stop()
+    assert "Traceback" not in preview.log.read_text()
+
+
+def test_a_broken_mkdocs_yml_is_shown_in_the_browser_too(tmp_path):
+    root = write_site(tmp_path, {"blog/2026/a.md": post("Hyvä versio", "2026-01-15", summary="Ensin.")})
+    config = root / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    preview = Preview(root)
+    try:
+        preview.wait_for("/blogi/2026/a/", lambda b: "Hyvä versio" in b, "the first build")
+        _save(config, good.replace("site_url: https://testi.example.fi/\n", "site_url: [rikki\n"))
+        page = preview.wait_for("/blogi/2026/a/", lambda b: BANNER in b, "the broken configuration")
+        assert "Esikatselu ei päivittynyt: koostaminen epäonnistui." in page and "Hyvä versio" in page
+        _save(config, good)
+        preview.wait_for("/blogi/2026/a/", lambda b: BANNER not in b, "the banner gone after the fix")
+    finally:
+        preview.stop()

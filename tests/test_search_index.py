@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import MKDOCS_YML, post, run_build, write_site
+from conftest import MKDOCS_YML, engine_command, post, run_build, write_site
 from muutostuki.search.index import IndexRun, build_index, estimated_mb, plan_parts
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
@@ -189,7 +189,7 @@ def test_mkdocs_serve_keeps_search_working(tmp_path):
     assert built.returncode == 0, built.output
     public_count = len(indexed(built.site))
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen(engine_command("serve", "--no-livereload", "-a", f"127.0.0.1:{port}"),
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:

@@ -13,9 +13,9 @@ NAME = BasePlugin.__module__.partition(".")[0]  # "mkdocs" or "properdocs"
 PACKAGE_LOG = "muutostuki"  # every module of ours logs under this name (logging.getLogger(__name__))
 
 
-def engine_logger(suffix: str) -> logging.Logger:
-    """The engine's own logger `<engine>.<suffix>`, e.g. engine_logger("structure.pages")."""
-    return logging.getLogger(f"{NAME}.{suffix}")
+def engine_logger(suffix: str = "") -> logging.Logger:
+    """The engine's own logger `<engine>.<suffix>` (e.g. "structure.pages"), or its top logger."""
+    return logging.getLogger(f"{NAME}.{suffix}" if suffix else NAME)
 
 
 def attach_package_log() -> logging.Logger:

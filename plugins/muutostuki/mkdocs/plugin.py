@@ -35,6 +35,7 @@ from . import fragments
 from .fast_render import FastRender
 from .background import Background
 from .preview_output import PreviewOutput
+from .preview_errors import PreviewErrors
 from .preview_pages import PreviewPages
 
 log = attach_package_log()
@@ -69,6 +70,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.files: Files | None = None
         self.searchable_pages: set[str] = set()  # src_uris of the pages the search indexes
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
+        self.preview_errors = PreviewErrors()  # preview: a failed rebuild keeps the last good site, shows why
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -274,4 +276,5 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         for folder in (self.ctx.site.paths.blog, self.ctx.site.paths.events):
             if folder.is_dir():
                 server.watch(str(folder))
+        self.preview_errors.install(server)
         return server
