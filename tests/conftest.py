@@ -1,31 +1,20 @@
 """Shared fixtures: small fixture sites built with a real `mkdocs build`."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
-import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from engine import ENGINE, engine_command  # noqa: F401  (MkDocs or ProperDocs, see engine.py)
+
 # The real example site, served, and Chromium (session fixtures): tests/example_site.py
 pytest_plugins = ["example_site"]
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# The engine under test: MkDocs, or ProperDocs in its own venv (make test-fast ENGINE=properdocs), where it
-# is the only one installed. ProperDocs answers to `import mkdocs` once properdocs.replacement is imported.
-ENGINE = os.environ.get("MUUTOSTUKI_ENGINE") or ("mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs")
-if ENGINE == "properdocs":
-    import properdocs.replacement  # noqa: F401
-
-
-def engine_command(*args: str) -> list[str]:
-    """`mkdocs build ...` or `properdocs build ...`, with this interpreter."""
-    return [sys.executable, "-m", ENGINE, *args]
 
 BUILD_TIME = "2026-11-23 12:00"
 

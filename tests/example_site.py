@@ -13,13 +13,14 @@ import functools
 import os
 import re
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from engine import engine_command
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("MUUTOSTUKI_CHROMIUM", "/usr/bin/chromium"))
@@ -61,7 +62,7 @@ class ExampleSite:
 
 def build_example_site(dest: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest), *extra],
+        engine_command("build", "--clean", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest), *extra),
         cwd=ROOT, capture_output=True, text=True, timeout=900,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUUTOSTUKI_BUILD_TIME": EXAMPLE_BUILD_TIME, **(env or {})},
     )

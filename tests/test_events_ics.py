@@ -12,7 +12,8 @@ from dateutil.rrule import rrulestr
 
 from event_files import HOSTILE, event
 from conftest import run_build, write_site
-from muutostuki.feeds.ics_sequence import parse_sequences
+from muutostuki.feeds.fallback_time import UNKNOWN_CHANGE
+from muutostuki.feeds.ics_sequence import parse_history, parse_sequences
 from muutostuki.feeds.ics_timezone import helsinki_vtimezone
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -71,7 +72,8 @@ def test_rfc5545_lines_crlf_and_folding(built):
     assert max(len(line) for line in lines) <= 75
     assert any(line.startswith(b" ") for line in lines)  # long descriptions are folded
     cal = calendar(built, "tapahtumat.ics")
-    assert str(cal["VERSION"]) == "2.0" and str(cal["METHOD"]) == "PUBLISH"
+    assert str(cal["VERSION"]) == "2.0"
+    assert "METHOD" not in cal  # a published snapshot, not an iTIP message (see feeds/ics.py)
     assert str(cal["X-WR-CALNAME"]) == str(cal["NAME"]) == "Järjestöjen sote-muutostuki: tapahtumat"
     assert b"REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in raw and b"X-PUBLISHED-TTL:PT12H\r\n" in raw
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Helsinki"]
@@ -160,7 +162,8 @@ def test_uids_window_regions_and_single_event_files(built):
     everything = vevents(calendar(built, "tapahtumat.ics"))
     assert "2025-06-01-vanha" not in everything and "2026-03-28-ennen" in everything  # one year back
     assert all(str(e["UID"]) == f"{uid}@testi.example.fi" for uid, e in everything.items())
-    assert all(e["DTSTAMP"].dt == datetime(2026, 11, 23, 10, 0, tzinfo=UTC) for e in everything.values())
+    # not a git checkout: no change time is known, and the build time is never used (fallback_time.py)
+    assert all(e["DTSTAMP"].dt == UNKNOWN_CHANGE for e in everything.values())
     region = vevents(calendar(built, "alueet/etela-savo/tapahtumat.ics"))
     assert {"2026-10-25-talviaika", "2027-02-10-vaarallinen", "kuukausitapaaminen", "2026-12-09-webinaari"} <= set(region)
     assert "2027-03-24-kevatpaivat" not in region and "2027-01-20-peruttu" not in region
@@ -179,13 +182,56 @@ def test_uid_stable_across_builds_and_title_edits(tmp_path):
     after = vevents(calendar(second, "tapahtumat.ics"))["2026-12-09-webinaari"]
     assert str(before["UID"]) == str(after["UID"]) == "2026-12-09-webinaari@testi.example.fi"
     assert str(after["SUMMARY"]) == "Uusi otsikko" and after["DTSTART"].dt.hour == 14
-    assert after["DTSTAMP"].dt > before["DTSTAMP"].dt
+    assert after["DTSTAMP"].dt == before["DTSTAMP"].dt == UNKNOWN_CHANGE  # not the build time
     assert int(after["SEQUENCE"]) == 0  # not a git repository: no history to count
 
 
-def git(root, *args):
+def test_dtstamp_is_the_last_commit_of_the_event_or_its_place(tmp_path):
+    """A daily rebuild rewrites no calendar: DTSTAMP is when the event's files last changed in git."""
+    webinar, other = "events/2026-12-09-webinaari.md", "events/muu.md"
+    root = write_site(tmp_path, {webinar: event("Webinaari", "2026-12-09 13:00"),
+                                 other: event("Muu", "2026-12-10 10:00")})
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first", date="2026-10-01T08:00:00Z")
+    (root / webinar).write_text(event("Webinaari", "2026-12-09 13:00", body="Uusi kuvaus."), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "body", date="2026-11-02T09:30:00Z")
+    (root / "events" / "uusi.md").write_text(event("Uusi, ei vielä gitissä", "2026-12-11 10:00"), encoding="utf-8")
+    stamps = []
+    for build_time in ("2026-11-23 12:00", "2026-11-24 12:00"):
+        result = run_build(write_site(root, {}, build_time=build_time))
+        assert result.returncode == 0, result.output
+        stamps.append({uid: e["DTSTAMP"].dt for uid, e in vevents(calendar(result, "tapahtumat.ics")).items()})
+    assert stamps[0] == stamps[1]
+    assert stamps[0]["2026-12-09-webinaari"] == datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+    assert stamps[0]["muu"] == datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
+    assert stamps[0]["uusi"] == UNKNOWN_CHANGE  # not committed: deterministic, not the build time
+
+
+def test_dtstamp_outside_git_follows_source_date_epoch(tmp_path):
+    root = write_site(tmp_path, {"events/x.md": event("X", "2026-12-09 13:00")})
+    result = run_build(root, env={"SOURCE_DATE_EPOCH": "1764547200"})
+    assert result.returncode == 0, result.output
+    assert vevents(calendar(result, "tapahtumat.ics"))["x"]["DTSTAMP"].dt == datetime(2025, 12, 1, tzinfo=UTC)
+
+
+def test_history_parser_keeps_each_files_last_commit_time():
+    log = ("\x00commit a 1000\n\ndiff --git a/events/x.md b/events/x.md\nnew file mode 100644\n+start: 2026-12-09\n"
+           "diff --git a/events/paikat/sali.md b/events/paikat/sali.md\nnew file mode 100644\n+name: Sali\n"
+           "\x00commit b 2000\n\ndiff --git a/events/x.md b/events/x.md\n@@ -5 +5 @@\n-vanha\n+uusi\n")
+    history = parse_history(log)
+    assert history.changed == {"events/x.md": datetime.fromtimestamp(2000, UTC),
+                               "events/paikat/sali.md": datetime.fromtimestamp(1000, UTC)}
+    assert history.last_change(["events/x.md", "events/paikat/sali.md"]) == datetime.fromtimestamp(2000, UTC)
+    assert history.last_change(["events/tuntematon.md"]) == UNKNOWN_CHANGE
+    assert history.sequences == {"x": 0, "sali": 0}
+
+
+def git(root, *args, date: str | None = None):
     env = {**os.environ, "GIT_AUTHOR_NAME": "Testi", "GIT_AUTHOR_EMAIL": "t@example.fi",
            "GIT_COMMITTER_NAME": "Testi", "GIT_COMMITTER_EMAIL": "t@example.fi"}
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
@@ -225,3 +271,46 @@ def test_sequence_log_parser_resets_on_recreation():
            "\x00commit e\n\ndiff --git a/events/x.md b/events/x.md\nnew file mode 100644\n+start: 2027-01-01\n")
     assert parse_sequences(log[: log.index("\x00commit d")]) == {"x": 1}
     assert parse_sequences(log) == {"x": 0}
+
+
+def _libical():
+    """libical (Debian's libical3, installed by tools/test-deps), called through ctypes: no build step."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("ical")
+    if name is None:
+        pytest.skip("libical puuttuu / libical missing: apt-get install libical3 (make test installs it)")
+    lib = ctypes.CDLL(name)
+    lib.icalparser_parse_string.restype = ctypes.c_void_p
+    lib.icalparser_parse_string.argtypes = [ctypes.c_char_p]
+    lib.icalrestriction_check.argtypes = [ctypes.c_void_p]
+    lib.icalcomponent_as_ical_string.restype = ctypes.c_char_p
+    lib.icalcomponent_as_ical_string.argtypes = [ctypes.c_void_p]
+    lib.icalcomponent_free.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+def libical_errors(lib, raw: bytes) -> list[str]:
+    """The X-LIC-ERROR properties libical adds when parsing and checking RFC 5545/5546 restrictions."""
+    component = lib.icalparser_parse_string(raw)
+    assert component, "libical could not parse the file at all"
+    try:
+        lib.icalrestriction_check(component)
+        text = lib.icalcomponent_as_ical_string(component).decode("utf-8").replace("\r\n ", "").replace("\n ", "")
+    finally:
+        lib.icalcomponent_free(component)
+    return [line for line in text.splitlines() if line.startswith("X-LIC-ERROR")]
+
+
+def test_libical_finds_nothing_to_complain_about(built):
+    lib = _libical()
+    # the checker works: an iTIP PUBLISH without ORGANIZER is what libical flagged in every calendar before
+    publish = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+               b"DTSTAMP:20261123T100000Z\r\nDTSTART:20261209T110000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert any("ORGANIZER" in e for e in libical_errors(lib, publish))
+    files = sorted(built.site.rglob("*.ics"))
+    assert len(files) > 20
+    problems = {f.relative_to(built.site).as_posix(): errors for f in files
+                if (errors := libical_errors(lib, f.read_bytes()))}
+    assert problems == {}

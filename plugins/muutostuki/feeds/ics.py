@@ -12,7 +12,10 @@ An event known only to its month is in none of them: "some day in April" written
 month-long block would fill subscribers' calendars. It appears once its date is set (same UID).
 
 UIDs are `<event id>@<site host>`, never derived from time or title, so an edited event
-replaces its old entry; SEQUENCE comes from git history (ics_sequence.py).
+replaces its old entry; SEQUENCE and DTSTAMP (the last change of the event's files, never the
+build time) come from git history (ics_sequence.py). No METHOD: these files are published
+snapshots, not iTIP scheduling messages (RFC 5545 3.7.2), and METHOD:PUBLISH would require an
+ORGANIZER in every entry (RFC 5546 3.2.1), which an event without an organiser's address lacks.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from icalendar import Calendar, Event as VEvent, vDuration, vRecur, vText
 from ..content.events import Event, Occurrence
 from ..content.timeutil import HELSINKI, as_datetime
 from ..event_text import description_text, location_text
-from .ics_sequence import event_sequences
+from .ics_sequence import EventHistory, event_history
 from .ics_series import add_exdates, add_place_and_organizer, override_vevent
 from .ics_timezone import TZID, helsinki_vtimezone
 
@@ -94,7 +97,6 @@ def calendar_head(*, host: str, name: str | None, source_url: str) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
     if name is not None:
         cal.add("name", name)
         cal.add("x-wr-calname", vText(name))
@@ -116,18 +118,23 @@ class IcsWriter:
     """Writes calendars from VEVENTs serialised once each: an event is in up to three files
     (its own, the site's, a region's), and serialising is the slow part."""
 
-    def __init__(self, *, host: str, site_url: str, stamp: datetime, sequences: dict[str, int]):
-        self.host, self.site_url, self.stamp, self.sequences = host, site_url, stamp, sequences
+    def __init__(self, *, host: str, site_url: str, history: EventHistory):
+        self.host, self.site_url, self.history = host, site_url, history
         self._events: dict[str, bytes] = {}
         self._import_head: bytes | None = None
 
     def event_bytes(self, event: Event) -> bytes:
         if event.id not in self._events:
-            component = vevent(event, host=self.host, page_url=self.site_url + event.url, stamp=self.stamp,
-                               sequence=self.sequences.get(event.id, 0))
+            component = vevent(event, host=self.host, page_url=self.site_url + event.url, stamp=self.stamp(event),
+                               sequence=self.history.sequences.get(event.id, 0))
             changed = [override_vevent(component, occ, STATUS, SUMMARY_PREFIX) for occ in event.override_occurrences()]
             self._events[event.id] = component.to_ical() + b"".join(c.to_ical() for c in changed)
         return self._events[event.id]
+
+    def stamp(self, event: Event) -> datetime:
+        """DTSTAMP: the last change of the event's file, its place's or an organiser's."""
+        files = [event.path, event.venue.path if event.venue else "", *(o.path for o in event.organizers)]
+        return self.history.last_change([f for f in files if f])
 
     def calendar(self, events: list[Event], *, name: str | None, source_url: str) -> bytes:
         if name is not None:
@@ -162,7 +169,7 @@ def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
     """Every .ics file of the site (an output writer, see pages/registry.py)."""
     site = ctx.site
     writer = IcsWriter(host=urlsplit(ctx.site_url).hostname or "localhost", site_url=ctx.site_url,
-                       stamp=site.build_time, sequences=event_sequences(site.paths.root, site.paths.events_dir))
+                       history=event_history(site.paths.root, site.paths.events_dir))
     window = subscribable(site.events, site.build_time - HISTORY)
     yield ALL_EVENTS_PATH, writer.calendar(window, name=CALENDAR_NAME, source_url=ctx.absolute(ALL_EVENTS_PATH))
     for region in site.regions.values():

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from ..content.posts import Post
 from ..pages.context import BuildContext
-from .channel import author_titles, category_titles, make_channel, region_titles, site_titles
+from .channel import author_titles, category_titles, last_change, make_channel, region_titles, site_titles
+from .fallback_time import unknown_change
 from .items import FeedItem, feed_item, public_posts
 from .json_feed import json_feed_bytes
 from .xml_feeds import atom_bytes, rss_bytes
@@ -49,13 +50,16 @@ def write_feeds(ctx: BuildContext) -> Iterator[tuple[str, bytes]]:
                 made[post.path] = feed_item(post, site, ctx.site_url)
         return [made[p.path] for p in chosen]
 
+    items = items_for(site.posts)
+    # an empty feed (a region without posts) is as new as the site's newest post, never the build time
+    site_changed = last_change(items, unknown_change())
+
     def channel(title_desc: tuple[str, str], home: str, feed: str, items: list[FeedItem]):
         title, description = title_desc
         return make_channel(title=title, description=description, home=home, feed=feed,
                             site_url=ctx.site_url, site_name=ctx.site_name or title,
-                            items=items, fallback=site.build_time)
+                            items=items, fallback=site_changed)
 
-    items = items_for(site.posts)
     titles = site_titles(ctx.site_name, ctx.site_description)
     yield RSS_PATH, rss_bytes(channel(titles, HOME, RSS_PATH, items), items)
     yield ATOM_PATH, atom_bytes(channel(titles, HOME, ATOM_PATH, items), items)
