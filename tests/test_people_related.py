@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from conftest import post
+from conftest import MKDOCS_YML, post
 from feed_checks import parse_xml_feed
 from muutostuki.content.authors import Author
 from muutostuki.content.posts import Post
@@ -97,3 +97,27 @@ def test_author_and_tag_pages_are_linked_from_posts_and_list_their_posts(build_s
     assert "Järjestö 2.0" in result.html("blogi/avainsanat/")
     # the listing card's byline links too
     assert '<a href="kirjoittajat/toinen/">Olli Toinen</a>' in result.html("blogi/")
+
+
+def test_vocabulary_ranks_words_by_frequency_and_is_bounded():
+    from muutostuki.search.vocabulary import Vocabulary
+
+    vocab = Vocabulary()
+    vocab.add("Hyvinvointialue ja hyvinvointialue; järjestöt https://x.fi/polku 2024 ab")
+    vocab.add_all(["järjestöt", None, "Åland"])
+    assert vocab.words() == ["hyvinvointialue", "järjestöt", "https", "polku", "åland"]
+    assert vocab.words(limit=2) == ["hyvinvointialue", "järjestöt"]
+    assert vocab.to_json(limit=1) == '{"sanat":["hyvinvointialue"]}'.encode()
+
+
+def test_vocabulary_file_holds_the_words_of_searchable_pages_only(build_site):
+    import json
+
+    result = build_site({
+        "blog/2026/a.md": post("Hyvinvointialueen kumppanuus", "2026-01-10", summary="Yhteistyösopimus syntyi."),
+        "blog/2026/luonnos.md": post("Salaisuudet", "2026-01-11", draft="true", body="Piilosana ei näy."),
+    }, mkdocs_yml=MKDOCS_YML + "  - muutostuki-search\n")
+    assert result.returncode == 0, result.output
+    words = json.loads((result.site / "haku" / "sanasto.json").read_text(encoding="utf-8"))["sanat"]
+    assert {"hyvinvointialueen", "kumppanuus", "yhteistyösopimus", "ensimmäinen"} <= set(words)
+    assert "piilosana" not in words and "salaisuudet" not in words

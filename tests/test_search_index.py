@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import os
 import socket
 import subprocess
@@ -47,10 +48,11 @@ def test_only_public_posts_are_indexed_with_type_date_and_region(build_site):
     assert result.returncode == 0, result.output
     assert f"hakuhakemisto: {len(indexed(result.site))} sivua" in result.output
     pages = indexed(result.site)
-    assert [url for url in pages if url.startswith("/blogi/")] == ["/blogi/2026/julkinen/"]
-    # Everything else in the index is a page of a searchable kind (events, regions), never a listing.
-    assert all(url.startswith(("/tapahtumat/", "/alueet/")) and url.count("/") == 3
-               for url in pages if not url.startswith("/blogi/")), sorted(pages)
+    assert [url for url in pages if re.match(r"/blogi/\d", url)] == ["/blogi/2026/julkinen/"]
+    # Everything else in the index is a page of a searchable kind (events, regions, authors), never a listing.
+    assert all(re.fullmatch(r"/(tapahtumat|alueet|blogi/kirjoittajat)/[^/]+/", url)
+               for url in pages if not re.match(r"/blogi/\d", url)), sorted(pages)
+    assert pages["/blogi/kirjoittajat/testaaja/"]["meta"]["type"] == "Kirjoittaja"
     record = pages["/blogi/2026/julkinen/"]
     assert record["meta"]["title"] == "Julkinen kirjoitus"
     assert record["meta"]["type"] == "Kirjoitus" and record["meta"]["date"] == "15.1.2026"
@@ -67,21 +69,26 @@ def test_only_public_posts_are_indexed_with_type_date_and_region(build_site):
 
 
 def test_index_started_early_still_holds_every_searchable_page(build_site):
-    """Pagefind starts once the listed searchable pages are written; a page that turns out to be
-    searchable later (here a site's own template) makes it index again at the end."""
+    """Pagefind starts once the listed searchable pages are written (hand-written pages are listed, whatever
+    their template); a generated page that turns out to be searchable later (here a site's own template for
+    the topics page) makes it index again at the end."""
     yml = SEARCH_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
     posts = {f"blog/2026/k{i}.md": post(f"Kirjoitus {i}", f"2026-01-{i + 1:02d}", body=f"Sana{i}x tässä.")
              for i in range(12)}
     result = build_site({**posts,
                          "overrides/oma.html": '{% extends "main.html" %}{% block content %}'
                                                '<div data-pagefind-body>{{ page.content }}</div>{% endblock %}',
+                         "overrides/muutostuki/categories.html": '{% extends "main.html" %}{% block content %}'
+                                               '<div data-pagefind-body>Aihesivunsana</div>{% endblock %}',
                          "docs/oma.md": "---\ntemplate: oma.html\n---\n# Oma sivu\n\nOmasivunsana löytyy.\n"},
                         mkdocs_yml=yml)
     assert result.returncode == 0, result.output
-    assert "hakuhakemisto luodaan uudelleen: oma.md" in result.output
+    assert "hakuhakemisto luodaan uudelleen: blogi/aiheet/index.md" in result.output
+    assert "oma.md" not in result.output.split("luodaan uudelleen:")[1].splitlines()[0]
     pages = indexed(result.site)
     assert {f"/blogi/2026/k{i}/" for i in range(12)} <= set(pages)
     assert "/oma/" in pages and "Omasivunsana" in pages["/oma/"]["content"]
+    assert "Aihesivunsana" in pages["/blogi/aiheet/"]["content"]
     assert len([u for u in pages if u.startswith("/alueet/")]) == 22
 
 

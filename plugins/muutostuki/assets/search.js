@@ -1,12 +1,14 @@
 /* Site search over the Pagefind index: our own small UI so that labels, announcements and keyboard use
  * are Finnish and accessible (WCAG 2.1 AA), and so that results show their type, date and excerpt.
  * Pagefind loads only the index chunks a query needs; nothing is fetched before the reader starts to search.
+ * Enter opens the results page /haku/ (search-page.js) with the query in its address.
  * Keyboard: Ctrl+K (Cmd+K) focuses the field (a modifier key, so no single-character shortcut, WCAG 2.1.4);
  * ArrowDown moves into the results, ArrowUp/ArrowDown between them, Escape closes and returns to the field. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-mt-search]");
-  if (!root) return;
+  var core = window.mtSearchCore;
+  if (!root || !core) return;
   var input = root.querySelector("#mt-search-input");
   var form = root.querySelector("form");
   var panel = root.querySelector("#mt-search-panel");
@@ -25,31 +27,15 @@
 
   root.hidden = false;
 
-  /* A large site's index is written in parts (pagefind/osat.json names the ones beside the first);
-   * Pagefind merges them in the browser and loads its WebAssembly once. */
-  function parts() {
-    return fetch(new URL("osat.json", bundleUrl).href, {cache: "no-cache"}).then(function (response) {
-      return response.ok ? response.json() : {osat: []};
-    }).then(function (manifest) {
-      return manifest.osat || [];
-    }, function () {
-      return [];
-    });
-  }
-
   function load() {
     if (!loading) {
-      var options = {baseUrl: new URL("..", bundleUrl).pathname, excerptLength: 24};
-      loading = Promise.all([import(bundleUrl.href), parts()]).then(function (loaded) {
-        pagefind = loaded[0];
-        return pagefind.options(options).then(function () {
-          return Promise.all(loaded[1].map(function (part) {
-            return pagefind.mergeIndex(new URL(part, bundleUrl).pathname, options);
-          }));
-        });
-      }).then(function () {
+      loading = core.load(bundleUrl).then(function (loaded) {
+        pagefind = loaded;
         return pagefind.filters();
-      }).then(fillFilters);
+      }).then(fillFilters, function (error) {
+        loading = null;  // try again at the next keystroke
+        throw error;
+      });
     }
     return loading;
   }
@@ -91,55 +77,12 @@
     list.setAttribute("aria-busy", busy ? "true" : "false");
   }
 
-  function countText(n) {
-    return n === 1 ? "1 tulos" : n + " tulosta";
-  }
-
-  /* Pagefind excerpts are HTML with <mark> around matches: rebuild them from text nodes and marks only,
-   * so nothing else from the index can ever become markup in the page. */
-  function excerptNode(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html || "";
-    var out = document.createElement("p");
-    out.className = "mt-search__excerpt";
-    template.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.appendChild(mark);
-      } else {
-        out.appendChild(document.createTextNode(node.textContent));
-      }
-    });
-    return out;
-  }
-
-  function resultItem(data) {
-    var meta = data.meta || {};
-    var item = document.createElement("li");
-    item.className = "mt-search__result";
-    var link = document.createElement("a");
-    link.className = "mt-search__title";
-    link.href = data.url;
-    link.textContent = meta.title || data.url;
-    item.appendChild(link);
-    var info = [meta.type, meta.date, meta.place].filter(Boolean).join(" · ");
-    if (info) {
-      var line = document.createElement("p");
-      line.className = "mt-search__meta";
-      line.textContent = info;
-      item.appendChild(line);
-    }
-    item.appendChild(excerptNode(data.excerpt));
-    return item;
-  }
-
   function showMore(results, query) {
     var next = results.slice(shown.length, shown.length + PAGE);
     var ticket = latest;
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (datas) {
       if (ticket !== latest) return;
-      datas.forEach(function (data) { list.appendChild(resultItem(data)); });
+      datas.forEach(function (data) { list.appendChild(core.resultItem(data)); });
       shown = shown.concat(next);
       more.hidden = shown.length >= results.length;
     });
@@ -171,16 +114,8 @@
       }
       return showMore(results, query).then(function () {
         if (ticket !== latest) return;
-        say(countText(results.length) + (query ? " haulle ”" + query + "”." : "."));
-        more.onclick = function () {
-          var first = shown.length;
-          list.setAttribute("aria-busy", "true");
-          showMore(results, query).then(function () {
-            list.setAttribute("aria-busy", "false");
-            var link = list.children[first] && list.children[first].querySelector("a");
-            if (link) link.focus();
-          });
-        };
+        say(core.countText(results.length) + (query ? " haulle ”" + query + "”." : "."));
+        core.onMore(more, list, function () { return showMore(results, query); });
       });
     }).catch(function () {
       if (ticket !== latest) return;
@@ -204,10 +139,17 @@
   input.addEventListener("click", function () {
     if (input.value.trim() && list.children.length) open();
   });
+  /* Enter opens the results page with the query and filters in its address (the form's action). */
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    run();
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    selects.forEach(function (select) {
+      if (select.value) params.set(select.getAttribute("data-param"), select.value);
+    });
+    var query = params.toString();
+    window.location.assign(form.action + (query ? "?" + query : ""));
   });
   selects.forEach(function (select) { select.addEventListener("change", run); });
   close.addEventListener("click", function () { shut(true); });

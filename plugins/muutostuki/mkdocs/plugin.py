@@ -159,7 +159,11 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if asset.is_file():
                 files.append(File.generated(config, ASSET_URI + asset.relative_to(ASSETS).as_posix(),
                                             abs_src_path=str(asset)))
-        self.searchable_pages = {src for src, spec in self.specs.items() if spec.searchable}
+        # Generated pages say whether they are searchable; hand-written ones (Tietoa, the guide) all are,
+        # as type "Sivu" (templates/muutostuki/page-content.html).
+        self.searchable_pages = {src for src, spec in self.specs.items() if spec.searchable} | {
+            f.src_uri for f in files.documentation_pages() if f.src_uri not in self.specs
+            and not getattr(f, "generated_by", None)}
         self.files = files = Files(sorted(files, key=lambda f: f.src_uri not in self.searchable_pages))
         # MkDocs writes pages in this order (above): the searchable ones first, so that the search
         # index (muutostuki-search) can start while listings and calendars are still being written.

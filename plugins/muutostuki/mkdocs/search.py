@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .background import Background
 from .engine import attach_package_log
 from ..search.index import DEFAULT_PART_MB, IndexRun, SearchIndexError, plan_parts
+from ..search.vocabulary import VOCABULARY_PATH, Vocabulary, site_texts
 
 attach_package_log()  # our log under the engine's plugin log, see engine.py
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         # across `mkdocs serve` rebuilds, which do not render unchanged pages again.
         self._extra: dict[str, int] = {}
         self._late: list[str] = []  # those of them written after Pagefind started: index again
+        self._searchable_src: set[str] | None = None  # src_uris of the searchable pages (None: every page)
+        self._vocabulary = Vocabulary()  # words of the searchable pages, for "did you mean" (search/vocabulary.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -89,7 +92,15 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             present = {file.dest_uri for file in files}
             self._extra = {dest: size for dest, size in self._extra.items() if dest in present}
         self._late = []
+        self._vocabulary = Vocabulary()
+        self._searchable_src = set(searchable) if searchable is not None else None
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self._searchable_src is None or page.file.src_uri in self._searchable_src:
+            self._vocabulary.add(markdown)
+            self._vocabulary.add(page.title)
+        return markdown
 
     def on_page_context(self, context, *, page, config, nav):
         # The previous page is written by now (MkDocs writes a page after its on_post_page).
@@ -121,6 +132,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
 
     @event_priority(100)
     def _start_index(self, *, config) -> None:
+        self._write_vocabulary(config)
         if self._pagefind is not None and self._late:
             log.info(f"hakuhakemisto luodaan uudelleen: {', '.join(self._late[:5])} valmistui vasta "
                      "haun käynnistyttyä")
@@ -141,6 +153,15 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._index(run, self._started, True)
 
     on_post_build = CombinedEvent(_start_index, _finish_index)
+
+    def _write_vocabulary(self, config) -> None:
+        owner = config.plugins.get("muutostuki")
+        site = getattr(getattr(owner, "ctx", None), "site", None)
+        if site is not None:
+            self._vocabulary.add_all(site_texts(site))
+        target = Path(config.site_dir) / VOCABULARY_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(self._vocabulary.to_json())
 
     def on_build_error(self, *, error) -> None:
         self._stop()  # another plugin failed after Pagefind started

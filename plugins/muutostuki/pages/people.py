@@ -21,11 +21,13 @@ def author_pages(site: Site, per_page: int) -> list[PageSpec]:
         authors.append((author, len(posts)))
         feed = author_feed_path(author.page_url)
         about = ", ".join(part for part in (author.role, author.organisation) if part)
-        specs += listing_pages(posts, author.page_url, author.name, per_page,
+        pages = listing_pages(posts, author.page_url, author.name, per_page,
                                intro=f"{author.name}{', ' + about if about else ''}: kirjoitukset blogissa.",
                                parents=[("Kirjoittajat", AUTHORS_URL)], template="muutostuki/author.html",
                                feeds=[("rss", f"Kirjoittaja: {author.name}", feed)],
                                extra={"author": author, "author_feed": feed})
+        pages[0].searchable = True  # the first page's header: a name finds its author
+        specs += pages
     authors.sort(key=lambda item: item[0].name.lower())
     specs.append(PageSpec(
         src_uri=src_for(AUTHORS_URL), template="muutostuki/people-index.html", title="Kirjoittajat",

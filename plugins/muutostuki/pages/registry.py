@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from ..feeds.ics import ics_outputs
 from ..feeds.writer import SITE_FEEDS, write_feeds
+from ..search.page import search_pages
 from ..search.robots import robots_txt
 from . import blog
 from .context import BuildContext
@@ -28,6 +29,7 @@ def page_generators() -> list[PageGenerator]:
         region_generator,
         event_pages,
         people_pages,
+        search_pages,
     ]
 
 
