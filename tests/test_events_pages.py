@@ -169,7 +169,7 @@ def test_calendar_months_from_first_event_to_a_year_ahead(site):
 def test_event_page(site):
     tree = doc(site, "tapahtumat/2026-12-09-webinaari/")
     article = tree.xpath("//article[@data-pagefind-body]")[0]
-    assert article.xpath(".//span[@hidden][@data-pagefind-meta='type:Tapahtuma'][@data-pagefind-filter='type:Tapahtuma']")
+    assert article.xpath(".//div[@hidden][@data-pagefind-ignore]/span[@data-pagefind-meta='type:Tapahtuma'][@data-pagefind-filter='type:Tapahtuma']")
     assert article.xpath(".//span[@data-pagefind-filter='region']/text()") == ["Etelä-Savo"]
     facts = {text(dt): text(dt.getnext()) for dt in article.xpath(".//dl[@class='mt-event-facts']/dt")}
     assert facts["Aika"] == "ke 9.12.2026 klo 13–15"
