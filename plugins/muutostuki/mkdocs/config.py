@@ -17,3 +17,5 @@ class MuutostukiConfig(Config):
     build_time = c.Optional(c.Type(str))
     # Show drafts and scheduled posts (on by default in `mkdocs serve`).
     preview = c.Optional(c.Type(bool))
+    # Persistent build cache of `mkdocs build` (mkdocs/build_cache.py); MUUTOSTUKI_CACHE=0 also turns it off.
+    cache = c.Type(bool, default=True)

@@ -34,6 +34,7 @@ from .engine import attach_package_log
 from . import fragments
 from .fast_render import FastRender
 from .background import Background
+from .build_cache import open_build_cache
 from .preview_output import PreviewOutput
 from .preview_errors import PreviewErrors
 from .preview_pages import PreviewPages
@@ -71,6 +72,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.searchable_pages: set[str] = set()  # src_uris of the pages the search indexes
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
         self.preview_errors = PreviewErrors()  # preview: a failed rebuild keeps the last good site, shows why
+        self.build_cache = None  # mkdocs build: the persistent cache of this build (build_cache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -78,6 +80,15 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
 
     def on_shutdown(self) -> None:
         self.wait_for_outputs()
+        if self.build_cache is not None:  # the build finished (on_build_error abandons it otherwise)
+            log.info(self.build_cache.summary())
+            self.build_cache.commit()
+            self.build_cache = None
+
+    def on_build_error(self, *, error) -> None:
+        if self.build_cache is not None:
+            self.build_cache.abandon()
+            self.build_cache = None
 
     def wait_for_outputs(self) -> None:
         """Preview: feeds and calendars of the last rebuild are on disk once this returns."""
@@ -87,6 +98,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def on_pre_build(self, *, config) -> None:
         self.wait_for_outputs()
         self.preview_output.before_clean(config.site_dir, enabled=self.command == "serve")
+        if self.command != "serve":  # after every plugin's on_config: the fingerprint sees the final config
+            self.build_cache = open_build_cache(config, self.config.cache)
+            self.fast_render.start_build(remember=False, store=self.build_cache)
+            self.preview_pages.start_build(enabled=False, store=self.build_cache)
 
     @property
     def preview(self) -> bool:

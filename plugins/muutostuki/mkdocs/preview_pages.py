@@ -1,22 +1,27 @@
-"""Preview (`mkdocs serve`) only: reuse a page's HTML when nothing it can show has changed.
+"""Reuse a page's HTML when nothing it can show has changed: preview rebuilds and the build cache.
 
 Why: after an editor saves one post, MkDocs renders every template again (about half of a
-rebuild at 1,000 posts) although almost every page comes out byte for byte the same.
+rebuild at 1,000 posts) although almost every page comes out byte for byte the same. In
+`mkdocs serve` the HTML is kept in memory between rebuilds; in `mkdocs build` it is kept in the
+persistent build cache (build_cache.py), whose fingerprint adds the code, packages and config.
 
 A page's key is a hash of everything its template can read:
-- the build: mkdocs.yml, every template and theme file (name, size, mtime), the URL of every file
-  (navigation, links), the site address and the build date (calendars mark today);
+- the build: mkdocs.yml, every template and theme file (by content with the build cache, else by
+  name, size and mtime), the URL of every file (navigation, links), the site address and the build
+  date (calendars mark today);
 - the whole content model, except post and event bodies: every field of every post, event,
-  region and author, the excerpts and descriptions cut from the bodies, reading times, and what
-  the build time decides (public, scheduled, upcoming or past, registration open);
+  region and author, every other attribute of the site model, the excerpts and descriptions cut
+  from the bodies, reading times, and what the build time decides (public, scheduled, upcoming or
+  past, registration open);
 - the page itself: its URL, title, meta, rendered Markdown, table of contents, and which
   PageSpec made it (its address, template and title). The spec's context is not walked: page
   generators build it from the content model, the options and the build date only, all of which
   are in the build's part of the key.
 
 The one rule templates must keep for this to hold: a page shows other posts' and events'
-metadata and excerpts, never their full bodies (feeds do, and they are rewritten every build).
-`mkdocs build` never uses this cache.
+metadata and excerpts, never their full bodies (feeds do, and they are rewritten every build),
+and depends on the build time only through the date and the decisions listed above.
+tests/test_build_cache.py checks warm builds against cold ones for each kind of change.
 """
 from __future__ import annotations
 
@@ -31,6 +36,8 @@ from markupsafe import Markup
 
 CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the stored HTML
 CONTEXT_KEY = "mt_cached_output"
+SITE_COVERED = {"all_posts", "all_events", "occurrences", "regions", "authors", "build_time", "preview",
+                "horizon_months"}  # in site_fingerprint's own rows
 BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count"}  # word_count: cached, as ~minutes
 
 
@@ -110,6 +117,9 @@ def site_fingerprint(site, fingerprint=fingerprint) -> str:
         parts.append(fingerprint(vars(region)))
     for author in site.authors.values():
         parts.append(fingerprint(author))
+    for name in sorted(vars(site)):  # the rest of the model, including whatever is added to it later
+        if name not in SITE_COVERED:
+            parts.append(f"{name}={fingerprint(getattr(site, name))}")
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -121,18 +131,21 @@ def spec_identity(spec) -> str:
     return repr((spec.src_uri, spec.dest_uri, spec.template, spec.title, description, sorted(spec.context)))
 
 
-def _theme_fingerprint(theme_dirs: list[str]) -> str:
+def _theme_fingerprint(theme_dirs: list[str], by_content: bool = False) -> str:
     """Every template file we or the site owner may edit. An installed theme (Material, with its
-    ten thousand icons) changes only by reinstalling, which restarts `mkdocs serve` anyway."""
+    ten thousand icons) changes only by reinstalling, which restarts `mkdocs serve` anyway (and
+    changes the build cache's fingerprint of installed packages). With the build cache, files are
+    read by content: a fresh checkout gives every file a new mtime."""
     rows = []
     for folder in theme_dirs:
         if "site-packages" in Path(folder).parts:
-            rows.append(f"{folder}:{Path(folder).stat().st_mtime_ns}")
+            rows.append(folder if by_content else f"{folder}:{Path(folder).stat().st_mtime_ns}")
             continue
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
                 stat = path.stat()
-                rows.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+                rows.append(f"{path}:{hashlib.sha1(path.read_bytes()).hexdigest()}" if by_content
+                            else f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(rows)
 
 
@@ -141,13 +154,15 @@ class PreviewPages:
 
     def __init__(self) -> None:
         self.enabled = False
-        self._stored: dict[str, str] = {}   # key -> HTML the template produced
+        self.store = None                   # build_cache.BuildCache of this `mkdocs build`, if any
+        self._stored: dict[str, str] = {}   # key -> HTML the template produced (preview)
         self._keys: dict[str, str] = {}     # src_uri -> key, for this build
         self._hits: dict[str, str] = {}     # src_uri -> HTML reused in this build
         self.reused = 0
 
-    def start_build(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def start_build(self, enabled: bool, store=None) -> None:
+        self.store = store
+        self.enabled = enabled or store is not None
         if not enabled:
             self._stored.clear()
         self._keys, self._hits, self.reused = {}, {}, 0
@@ -159,7 +174,7 @@ class PreviewPages:
         config_file = Path(config.config_file_path) if config.config_file_path else None
         build = "\n".join([
             config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else "",
-            repr(config.site_url), _theme_fingerprint(list(config.theme.dirs)),
+            repr(config.site_url), _theme_fingerprint(list(config.theme.dirs), by_content=self.store is not None),
             "\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)), site_fingerprint(site),
             # pages listed in the navigation without a title of their own show their page title there
             "\n".join(f"{f.url} {f.page.title}" for f in files.documentation_pages()
@@ -174,13 +189,20 @@ class PreviewPages:
                                [str(item) for item in page.toc], spec_identity(specs.get(file.src_uri))])
             key = hashlib.sha1(f"{build_key}\n{own}".encode("utf-8")).hexdigest()
             self._keys[file.src_uri] = key
-            html = self._stored.get(key)
+            html = self._stored.get(key) if self.store is None else self._from_store(key)
             if html is not None:
                 self._hits[file.src_uri] = html
                 page.meta["template"] = CACHED_TEMPLATE
         self.reused = len(self._hits)
         used = set(self._keys.values())
         self._stored = {k: v for k, v in self._stored.items() if k in used}
+
+    def _from_store(self, key: str) -> str | None:
+        data = self.store.get("page", key)
+        try:
+            return None if data is None else data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
 
     @property
     def keys(self) -> dict[str, str]:
@@ -195,5 +217,9 @@ class PreviewPages:
     def remember(self, output: str, page) -> None:
         """The template's output, before any other plugin's on_post_page changes it."""
         key = self._keys.get(page.file.src_uri)
-        if key is not None and page.file.src_uri not in self._hits:
+        if key is None or page.file.src_uri in self._hits:
+            return
+        if self.store is not None:
+            self.store.put("page", key, output.encode("utf-8", "surrogatepass"))
+        else:
             self._stored[key] = output

@@ -128,7 +128,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         # Without the muutostuki plugin's list, every HTML file is offered to Pagefind in one part.
         parts = None if self._searchable is None else plan_parts({**self._searchable, **self._extra},
                                                                   self.config.part_memory_mb)
-        self._pagefind = IndexRun(Path(config.site_dir), parts)
+        cache = getattr(config.plugins.get("muutostuki"), "build_cache", None)  # mkdocs build: reuse parts
+        self._pagefind = IndexRun(Path(config.site_dir), parts, cache=cache)
 
     @event_priority(100)
     def _start_index(self, *, config) -> None:

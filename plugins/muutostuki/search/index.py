@@ -13,13 +13,16 @@ the bundle at `pagefind/`; the others are in `pagefind/osa-N/`, listed in `pagef
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
+import io
 import json
 import math
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -100,13 +103,59 @@ def _glob(paths: list[str] | None) -> str:
     return "{" + ",".join(GLOB_SPECIALS.sub(r"\\\1", path) for path in paths) + "}"
 
 
+def part_key(site_dir: Path, paths: list[str] | None) -> str:
+    """What one Pagefind run reads: the bytes of every page in the part (and how it is asked to read them)."""
+    site_dir = Path(site_dir)
+    if paths is None:
+        files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                       if p.relative_to(site_dir).parts[0] != BUNDLE_DIR)
+    else:
+        files = sorted(paths)
+    h = hashlib.sha256(f"{ROOT_SELECTOR}\0{paths is None}\0".encode())
+    for rel in files:
+        path = site_dir / rel
+        h.update(rel.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return h.hexdigest()
+
+
+def pack_part(output: Path, summary: IndexSummary) -> bytes:
+    """One written part as a tar file after a line of its summary (for the build cache)."""
+    buffer = io.BytesIO()
+    buffer.write(json.dumps({"pages": summary.pages, "words": summary.words, "filters": summary.filters,
+                             "languages": summary.languages}).encode() + b"\n")
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for path in sorted(output.rglob("*")):
+            tar.add(path, arcname=path.relative_to(output).as_posix(), recursive=False)
+    return buffer.getvalue()
+
+
+def unpack_part(data: bytes, output: Path) -> IndexSummary | None:
+    """The part back into `output`; None if the data is not a part (then Pagefind runs)."""
+    try:
+        header, _, archive = data.partition(b"\n")
+        fields = json.loads(header)
+        shutil.rmtree(output, ignore_errors=True)
+        output.mkdir(parents=True)
+        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+            tar.extractall(output, filter="data")
+        return IndexSummary(pages=fields["pages"], words=fields["words"], filters=fields["filters"],
+                            languages=list(fields["languages"]))
+    except (ValueError, KeyError, TypeError, tarfile.TarError, OSError):
+        shutil.rmtree(output, ignore_errors=True)
+        return None
+
+
 class IndexRun:
     """Pagefind over a written site, part after part in a thread of its own, so the build goes on meanwhile.
 
     `parts` are lists of HTML paths relative to the site; None indexes every HTML file in one part.
+    With a build cache (mkdocs/build_cache.py), a part whose pages are byte for byte those of a part
+    indexed earlier is taken from it instead of running Pagefind.
     """
 
-    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None) -> None:
+    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None) -> None:
+        self.cache = cache
         self.site_dir = Path(site_dir)
         self.parts: list[list[str] | None] = list(parts) if parts else [None]
         self.summary = IndexSummary(parts=0)
@@ -136,6 +185,20 @@ class IndexRun:
             self.error = f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}"
 
     def _index_part(self, work: Path, paths: list[str] | None, output: Path) -> bool:
+        """One part, from the build cache or by Pagefind."""
+        key = part_key(self.site_dir, paths) if self.cache is not None else None
+        data = self.cache.get("pagefind", key) if key else None
+        part = unpack_part(data, output) if data is not None else None
+        if part is not None:
+            self.summary.add(part)
+            self.summary.parts += 1
+            return True
+        done = self._run_pagefind(work, paths, output)
+        if done and key:
+            self.cache.put("pagefind", key, pack_part(output, self._last))
+        return done
+
+    def _run_pagefind(self, work: Path, paths: list[str] | None, output: Path) -> bool:
         """One Pagefind run; its options go in a config file, since a part's file list outgrows a command line."""
         (work / "pagefind.json").write_text(json.dumps({
             "site": str(self.site_dir.resolve()), "output_path": str(output.resolve()),
@@ -157,6 +220,7 @@ class IndexRun:
             return False
         self.summary.add(part)
         self.summary.parts += 1
+        self._last = part
         return True
 
     @staticmethod

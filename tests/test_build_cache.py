@@ -1,0 +1,236 @@
+"""The persistent build cache of `mkdocs build`: a warm build gives the bytes of a cold one, always.
+
+One fixture project is built again and again with its cache (`.cache/muutostuki/`) after each kind of
+change; after every change the same files are built cold in a second folder with the cache off, and the
+two site folders must match file for file (Pagefind's filter and meta files aside: they differ between
+two identical Pagefind runs). The log line "välimuisti: markdown h/n, page h/n, pagefind h/n" shows
+the warm build did reuse work, so the comparison is not between two cold builds.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import MKDOCS_YML, post, run_build, write_site
+
+pytestmark = pytest.mark.slow
+
+BUILD_TIME = "2026-11-23 12:00"
+REGION = """---
+name: Etelä-Savon hyvinvointialue
+short_name: Etelä-Savo
+city: Mikkeli
+summary: Etelä-Savon järjestöt ja hyvinvointialue Eloisa.
+---
+
+Etelä-Savon järjestöjen yhteistyö kokoontuu neuvottelukunnassa.
+"""
+FILES = {
+    "blog/2026/a.md": post("Ensimmäinen", "2026-01-15", regions="[etela-savo]", summary="Tiivistelmä A.",
+                           body="Alku.\n\n## Väliotsikko\n\nKatso [toinen](b.md).\n"),
+    "blog/2026/b.md": post("Toinen", "2026-01-20", body="Ote ennen merkkiä.\n\n<!-- more -->\n\nLoput tekstistä."),
+    "blog/2026/c.md": post("Kolmas", "2026-02-01", body="Kolmannen ensimmäinen kappale.\n\nToinen kappale."),
+    "events/2026-11-24-foorumi.md": "---\ntitle: Foorumi\nstart: 2026-11-24 13:00\nend: 2026-11-24 15:00\n"
+                                    "regions: [etela-savo]\n---\nTervetuloa foorumiin.\n",
+    "events/2026-12-03-webinaari.md": "---\ntitle: Webinaari\nstart: 2026-12-03 10:00\nend: 2026-12-03 11:00\n"
+                                      "---\nVerkossa.\n",
+    "docs/alueet/etela-savo.md": REGION,
+}
+MKDOCS_CACHE_YML = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n") + \
+    "  - muutostuki-search\n"
+OVERRIDE = "overrides/partials/footer.html"
+PAGEFIND_RUN_BYTES = re.compile(r"(^|/)pagefind/(filter/|.*pagefind-entry\.json$|.*\.pf_meta$)")
+SUMMARY = re.compile(r"välimuisti: (.*)")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site (gzip files by content: their header holds a time)."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and not PAGEFIND_RUN_BYTES.search(rel):
+            files[rel] = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return files
+
+
+def cache_summary(output: str) -> dict[str, tuple[int, int]]:
+    match = SUMMARY.search(output)
+    assert match, output[-3000:]
+    return {kind: (int(h), int(n)) for kind, h, n in re.findall(r"(\w+) (\d+)/(\d+)", match.group(1))}
+
+
+class Project:
+    """The warm project (its cache kept between builds) and a cold twin built from the same files."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.root = write_site(tmp_path / "warm", {**FILES, OVERRIDE: "<footer>Alatunniste A</footer>\n"},
+                               mkdocs_yml=MKDOCS_CACHE_YML)
+        self.cold_root = tmp_path / "cold"
+        self.env = {"MUUTOSTUKI_BUILD_TIME": BUILD_TIME}
+
+    def warm(self, **env) -> tuple[dict[str, bytes], dict]:
+        result = run_build(self.root, env={**self.env, **env})
+        assert result.returncode == 0, result.output[-3000:]
+        return site_files(result.site), cache_summary(result.output)
+
+    def cold(self, **env) -> dict[str, bytes]:
+        shutil.rmtree(self.cold_root, ignore_errors=True)
+        shutil.copytree(self.root, self.cold_root, ignore=shutil.ignore_patterns("site", ".cache"))
+        result = run_build(self.cold_root, env={**self.env, "MUUTOSTUKI_CACHE": "0", **env})
+        assert result.returncode == 0, result.output[-3000:]
+        assert not (self.cold_root / ".cache").exists()
+        return site_files(result.site)
+
+    def both(self, **env) -> tuple[dict[str, bytes], dict, dict[str, bytes]]:
+        """The warm build and its cold twin at the same time (two processes: the machine has cores)."""
+        with ThreadPoolExecutor(2) as pool:
+            cold = pool.submit(self.cold, **env)
+            warm, summary = self.warm(**env)
+            return warm, summary, cold.result()
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def fake_upgrade(folder: Path) -> dict:
+    """A newer Material as the fingerprint of installed packages sees it: its .dist-info, with a new
+    version and the same entry points, found first on the path."""
+    from importlib import metadata
+
+    dist = folder / "mkdocs_material-99.0.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: mkdocs-material\nVersion: 99.0.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text(metadata.distribution("mkdocs-material").read_text("entry_points.txt"),
+                                           encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join([str(folder), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
+# (what changes, how, a text that must now be in a page (file, text), must the pages be reused?)
+CHANGES = [
+    ("nothing", lambda p: None, None),
+    ("post text", lambda p: p.edit("blog/2026/b.md", "Loput tekstistä.", "Loput, nyt korjattuna."),
+     ("blogi/2026/b/index.html", "nyt korjattuna")),
+    ("title in listings", lambda p: p.edit("blog/2026/c.md", 'title: "Kolmas"', 'title: "Kolmas, uusi otsikko"'),
+     ("blogi/index.html", "Kolmas, uusi otsikko")),
+    ("template", lambda p: (p.root / OVERRIDE).write_text("<footer>Alatunniste B</footer>\n", encoding="utf-8"),
+     ("blogi/2026/a/index.html", "Alatunniste B")),
+    ("config", lambda p: p.edit("mkdocs.yml", "site_name: Testisivusto", "site_name: Uusi sivustonimi"),
+     ("blogi/2026/c/index.html", "Uusi sivustonimi")),
+    ("author name", lambda p: p.edit("blog/authors.yml", "Tiina Testaaja", "Tiina Uusinimi"),
+     ("blogi/index.html", "Tiina Uusinimi")),
+    ("region data", lambda p: p.edit("docs/alueet/etela-savo.md", "short_name: Etelä-Savo", "short_name: Etelä-Savo (ES)"),
+     ("blogi/2026/a/index.html", "Etelä-Savo (ES)")),
+    ("event time", lambda p: p.edit("events/2026-12-03-webinaari.md", "start: 2026-12-03 10:00", "start: 2026-12-03 09:30"),
+     ("tapahtumat/index.html", "9.30")),
+    ("post deleted", lambda p: (p.root / "blog/2026/b.md").unlink(), ("blogi/2026/a/index.html", 'href="b.md"')),
+]
+
+
+def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
+    project = Project(tmp_path)
+    first, summary = project.warm()
+    assert summary["page"][0] == 0 and summary["page"][1] > 20  # the first build fills the cache
+    for name, change, expect in CHANGES:
+        change(project)
+        warm, summary, cold = project.both()
+        assert warm == cold, name
+        if expect:
+            assert expect[1] in warm[expect[0]].decode(), name
+        if name in ("nothing", "post text"):  # nothing shown elsewhere changed: pages and index reused
+            hits, total = summary["page"]
+            assert hits >= total - (2 if name == "post text" else 0) and total > 20, (name, summary)
+            assert summary["markdown"][0] >= summary["markdown"][1] - 1, (name, summary)
+        if name == "nothing":
+            assert summary["pagefind"] == (1, 1) and warm == first, summary
+
+    # the build time passes the end of an event: it moves from upcoming to past
+    later = {"MUUTOSTUKI_BUILD_TIME": "2026-11-24 16:00"}
+    before = project.warm()[0]["tapahtumat/index.html"]
+    warm, summary, cold = project.both(**later)
+    assert warm == cold
+    assert warm["tapahtumat/index.html"] != before and summary["markdown"][0] > 0
+
+    # a package upgrade (another Material version installed) empties the cache: a cold build
+    env = {**later, **fake_upgrade(tmp_path / "upgrade")}
+    result = run_build(project.root, env={**project.env, **env})
+    assert result.returncode == 0, result.output[-3000:]
+    assert "välimuisti tyhjennetty" in result.output
+    assert all(hits == 0 for hits, _ in cache_summary(result.output).values())
+    assert site_files(result.site) == project.cold(**env)
+
+
+def test_a_damaged_or_foreign_cache_is_ignored_never_trusted(tmp_path):
+    project = Project(tmp_path)
+    reference, _ = project.warm()
+    db = project.root / ".cache/muutostuki/cache.sqlite"
+
+    # one stored page altered inside a valid file: its checksum no longer matches
+    with sqlite3.connect(db) as conn:
+        key, value = conn.execute("SELECT key, value FROM entry WHERE kind = 'page' "
+                                  "AND CAST(value AS TEXT) LIKE '%Kolmas%' LIMIT 1").fetchone()
+        conn.execute("UPDATE entry SET value = ? WHERE kind = 'page' AND key = ?",
+                     (bytes(value).replace(b"Kolmas", b"Tahallinen virhe"), key))
+    result = run_build(project.root, env=project.env)
+    assert result.returncode == 0 and "vioittunut" in result.output, result.output[-3000:]
+    assert site_files(result.site) == reference
+
+    # the whole file overwritten with garbage, then cut short
+    for damage in (b"ei tietokanta " * 500, None):
+        if damage is None:
+            data = db.read_bytes()
+            db.write_bytes(data[: len(data) // 3])
+        else:
+            db.write_bytes(damage)
+        result = run_build(project.root, env=project.env)
+        assert result.returncode == 0, result.output[-3000:]
+        assert site_files(result.site) == reference
+
+    # a cache of another project (other settings): emptied, not used
+    other = write_site(tmp_path / "other", {**FILES, OVERRIDE: "<footer>Toinen</footer>\n"}, mkdocs_yml=MKDOCS_CACHE_YML.replace(
+        "site_name: Testisivusto", "site_name: Vieras"))
+    assert run_build(other, env=project.env).returncode == 0
+    shutil.copy(other / ".cache/muutostuki/cache.sqlite", db)
+    result = run_build(project.root, env=project.env)
+    assert result.returncode == 0 and "välimuisti tyhjennetty" in result.output, result.output[-3000:]
+    assert site_files(result.site) == reference
+
+
+@pytest.mark.parametrize("how", ["env", "option"])
+def test_the_cache_can_be_turned_off(tmp_path, how):
+    yml = MKDOCS_YML + "      cache: false\n" if how == "option" else MKDOCS_YML
+    root = write_site(tmp_path, FILES, mkdocs_yml=yml)
+    result = run_build(root, env={"MUUTOSTUKI_CACHE": "0"} if how == "env" else None)
+    assert result.returncode == 0, result.output[-3000:]
+    assert not (root / ".cache").exists() and "välimuisti:" not in result.output
+
+
+def test_fingerprint_follows_our_files_packages_and_config(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+
+    from muutostuki.mkdocs import build_cache
+
+    root = write_site(tmp_path / "p", FILES)
+    config = load_config(str(root / "mkdocs.yml"))
+    package = tmp_path / "package"
+    shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build_cache, "PACKAGE", package)
+    base = build_cache.build_fingerprint(config)
+    assert build_cache.build_fingerprint(config) == base
+    template = package / "templates" / "muutostuki" / "post.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed_code = build_cache.build_fingerprint(config)
+    assert changed_code != base
+    monkeypatch.setattr(build_cache, "packages_fingerprint", lambda: "mkdocs-material==99.0.0")
+    assert build_cache.build_fingerprint(config) != changed_code
+    before = build_cache.config_fingerprint(config)
+    config["plugins"]["muutostuki"].config["posts_per_page"] = 3
+    assert build_cache.config_fingerprint(config) != before
