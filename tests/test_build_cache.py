@@ -127,8 +127,8 @@ CHANGES = [
      ("blogi/2026/c/index.html", "Uusi sivustonimi")),
     ("author name", lambda p: p.edit("blog/authors.yml", "Tiina Testaaja", "Tiina Uusinimi"),
      ("blogi/index.html", "Tiina Uusinimi")),
-    ("region data", lambda p: p.edit("docs/alueet/etela-savo.md", "short_name: Etelä-Savo", "short_name: Etelä-Savo (ES)"),
-     ("blogi/2026/a/index.html", "Etelä-Savo (ES)")),
+    ("region data", lambda p: p.edit("docs/alueet/etela-savo.md", "hyvinvointialue Eloisa.", "hyvinvointialue Eloisa, uusi."),
+     ("alueet/etela-savo/index.html", "Eloisa, uusi")),
     ("event time", lambda p: p.edit("events/2026-12-03-webinaari.md", "start: 2026-12-03 10:00", "start: 2026-12-03 09:30"),
      ("tapahtumat/index.html", "9.30")),
     ("post deleted", lambda p: (p.root / "blog/2026/b.md").unlink(), ("blogi/2026/a/index.html", 'href="b.md"')),
@@ -234,3 +234,18 @@ def test_fingerprint_follows_our_files_packages_and_config(tmp_path, monkeypatch
     before = build_cache.config_fingerprint(config)
     config["plugins"]["muutostuki"].config["posts_per_page"] = 3
     assert build_cache.config_fingerprint(config) != before
+
+
+def test_the_deploy_build_restores_and_saves_the_cache():
+    import yaml
+
+    from conftest import ROOT
+
+    text = (ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8")
+    steps = yaml.safe_load(text)["jobs"]["build"]["steps"]
+    names = [s.get("uses", s.get("run", "")) for s in steps]
+    cache = next(i for i, n in enumerate(names) if n.startswith("actions/cache@"))
+    assert re.fullmatch(r"actions/cache@[0-9a-f]{40}", names[cache])  # pinned to a release commit
+    assert re.search(r"actions/cache@[0-9a-f]{40}\s+# v\d+\.\d+\.\d+", text)
+    assert steps[cache]["with"]["path"] == ".cache/muutostuki"
+    assert "restore-keys" in steps[cache]["with"] and cache < names.index("make build")

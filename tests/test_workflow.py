@@ -57,4 +57,4 @@ def test_main_is_built_with_full_history_and_deployed_to_pages():
 def test_actions_are_pinned_to_a_major_version():
     for job in _load()["jobs"].values():
         for uses in _uses(job):
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", uses), uses
+            assert re.fullmatch(r"actions/[a-z-]+@(v\d+|[0-9a-f]{40})", uses), uses

@@ -5,7 +5,7 @@ every build used to start from zero. The cache keeps, in one SQLite file outside
 (`.cache/muutostuki/` beside mkdocs.yml; CI restores it with actions/cache):
 - "markdown": a page's rendered Markdown (fast_render.py), keyed by its Markdown and address;
 - "page": a page's HTML (preview_pages.py), keyed by everything its template can read;
-- "pagefind": one search index part (search_index.py), keyed by the bytes of the pages it indexes.
+- "pagefind": one search index part (search/index.py), keyed by the bytes of the pages it indexes.
 
 Every key lives inside one fingerprint of the whole build (`build_fingerprint`): this package's own
 files (code, templates, assets, data), every installed distribution and its version (MkDocs or
