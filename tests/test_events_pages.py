@@ -207,7 +207,7 @@ def test_status_series_multi_day_and_month_precision_pages(site):
     days = doc(site, "tapahtumat/2027-03-24-kevatpaivat/")
     assert text(days.xpath("//dl/dd")[0]) == "24.–25.3.2027"
     month = doc(site, "tapahtumat/2027-05-kuukausi/")
-    assert text(month.xpath("//dl/dd")[0]) == "Toukokuu 2027 Tarkka päivä ei ole vielä tiedossa."
+    assert text(month.xpath("//dl/dd")[0]) == "Toukokuu 2027 Tarkka päivä ilmoitetaan myöhemmin."
     assert month.xpath("//dl/dd//time/@datetime") == ["2027-05"]
     assert not month.xpath("//a[contains(@href, 'calendar.google.com')]")
 

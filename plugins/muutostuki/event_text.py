@@ -58,7 +58,7 @@ def markdown_to_text(markdown: str) -> str:
 
 def month_only_note(event: Event) -> str:
     """Said wherever a month-precision event could be mistaken for a dated one."""
-    return f"Tarkka päivä ei ole vielä tiedossa: tapahtuma on {MONTHS[event.start.month - 1]}ssa {event.start.year}."
+    return f"Tapahtuma on {MONTHS[event.start.month - 1]}ssa {event.start.year}; tarkkaa päivää ei ole kerrottu."
 
 
 def description_text(event: Event, page_url: str) -> str:

@@ -94,7 +94,7 @@ class EventPages:
             event.description = make_description(event.summary, rendered)
 
         def jsonld(_ctx) -> dict:
-            data = event_jsonld(event, page_url, shown, image)
+            data = event_jsonld(event, page_url, shown, image, site_url=self.ctx.site_url)
             if event.description and "description" not in data:
                 data["description"] = event.description
             return data
@@ -104,7 +104,7 @@ class EventPages:
             title=event.title, markdown=event.body, searchable=not event.draft, on_html=store,
             og_type="event", image=event.image, image_alt=event.image_alt,
             description=lambda: event.description, jsonld=[jsonld],
-            feeds=[("ics", f"Kalenteritiedosto: {event.title}", event.ics_url)],
+            feeds=[("ics", f"Kalenteritiedosto: {event.title}", event.ics_url)] if event.in_subscriptions else [],
             breadcrumbs=[*BREADCRUMB, (event.title, event.url)],
             context={
                 "event": event, "shown": shown,

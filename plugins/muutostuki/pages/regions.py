@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import regionmap
 from ..content.events import Occurrence
+from ..content.organizers import Organizer
 from ..content.posts import Post
 from ..content.regions import Region
 from ..content.site import Site
@@ -46,6 +47,16 @@ def next_occurrences(occurrences: list[Occurrence]) -> list[Occurrence]:
         if occ.event.id not in seen:
             seen.add(occ.event.id)
             result.append(occ)
+    return result
+
+
+def organizers_by_region(site: Site) -> dict[str, list[tuple[Organizer, list[Occurrence]]]]:
+    """Each region's organisers (by their home region) with their next upcoming events, once per build."""
+    result: dict[str, list[tuple[Organizer, list[Occurrence]]]] = {}
+    for organizer in sorted(site.organizers.values(), key=lambda o: fi_sort_key(o.name)):
+        if organizer.region:
+            upcoming = [o for o in site.occurrences_by_organizer.get(organizer.id, []) if o.end_dt > site.build_time]
+            result.setdefault(organizer.region, []).append((organizer, next_occurrences(upcoming)))
     return result
 
 
@@ -89,7 +100,8 @@ def map_links(contents: dict[str, RegionContent], base_path: str) -> dict[str, r
 
 
 def region_page(content: RegionContent, site: Site, site_url: str, national: list[Occurrence],
-                neighbours: list[Region]) -> PageSpec:
+                neighbours: list[Region], organizers: dict | None = None) -> PageSpec:
+    organizers = organizers or {}
     region = content.region
     has_file = bool(region.source_path)
     ics_absolute = site_url + region.ics_url
@@ -108,7 +120,7 @@ def region_page(content: RegionContent, site: Site, site_url: str, national: lis
             "region": region, "content": content, "neighbours": neighbours,
             "upcoming": content.upcoming[:UPCOMING_EVENTS], "latest_posts": content.posts[:LATEST_POSTS],
             "national_upcoming": national[:NATIONAL_ITEMS], "national_posts": site.national_posts[:NATIONAL_ITEMS],
-            "webcal_url": webcal(ics_absolute),
+            "webcal_url": webcal(ics_absolute), "region_organizers": organizers.get(region.id, []),
         },
     )
 
@@ -138,13 +150,14 @@ def region_pages(site: Site, per_page: int, base_path: str, site_url: str) -> li
     contents = region_contents(site)
     national = national_upcoming(site)
     geo_neighbours = regionmap.geometry().neighbours
+    by_organizer_region = organizers_by_region(site)
     specs = [overview_page(contents, site, base_path, (site.paths.docs / REGIONS_URL / "index.md").is_file())]
     for rid, content in contents.items():
         region = content.region
         neighbour_ids = region.neighbours or geo_neighbours.get(rid, [])
         neighbours = sorted((site.regions[n] for n in neighbour_ids if n in site.regions),
                             key=lambda r: fi_sort_key(r.short_name))
-        specs.append(region_page(content, site, site_url, national, neighbours))
+        specs.append(region_page(content, site, site_url, national, neighbours, by_organizer_region))
         listing = listing_pages(content.posts, region.blog_url, f"{region.genitive} kirjoitukset", per_page,
                                 intro=f"Kirjoitukset, jotka koskevat järjestöjä ja hyvinvointialuetta "
                                       f"{region.locative}.",

@@ -16,6 +16,7 @@ from . import blog
 from .context import BuildContext
 from .events import ICS_FEED, event_pages
 from .people import people_pages
+from .places import place_pages
 from .regions import region_generator
 from .spec import PageSpec
 
@@ -30,6 +31,7 @@ def page_generators() -> list[PageGenerator]:
         event_pages,
         people_pages,
         search_pages,
+        place_pages,
     ]
 
 
