@@ -10,6 +10,7 @@ from jsonschema import Draft7Validator
 from cli_run import run_cli
 from conftest import ROOT, BUILD_TIME, write_site
 
+from muutostuki.content.datafiles import read_data_file
 from muutostuki.content.errors import ErrorList
 from muutostuki.content.frontmatter import read_source
 from muutostuki.content.site import ContentPaths, load_site
@@ -26,6 +27,10 @@ def validator(name: str) -> Draft7Validator:
 
 def front_matter(path: Path) -> dict:
     errors = ErrorList()
+    if path.suffix == ".yml":  # a place or an organiser: the whole file is the mapping
+        source = read_data_file(path, path.name, errors)
+        assert not errors.errors, errors.errors
+        return source.meta
     source = read_source(path, path.name, errors)
     assert not errors.errors, errors.errors
     return source.meta
@@ -34,6 +39,8 @@ def front_matter(path: Path) -> dict:
 def example_files() -> list[tuple[str, Path]]:
     files = [("post.schema.json", p) for p in sorted((ROOT / "blog").rglob("*.md"))]
     files += [("event.schema.json", p) for p in sorted((ROOT / "events").rglob("*.md"))]
+    files += [("place.schema.json", p) for p in sorted((ROOT / "events" / "paikat").glob("*.yml"))]
+    files += [("organizer.schema.json", p) for p in sorted((ROOT / "events" / "jarjestajat").glob("*.yml"))]
     files += [("region.schema.json", p) for p in sorted((ROOT / "docs" / "alueet").glob("*.md")) if p.stem != "index"]
     return files
 

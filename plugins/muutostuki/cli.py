@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="KOMENTO", title="komennot", parser_class=_Parser)
     commands.required = True
 
-    new = commands.add_parser("new", help="luo uusi kirjoitus tai tapahtuma",
+    new = commands.add_parser("new", help="luo uusi kirjoitus, tapahtuma, paikka tai järjestäjä",
                               description="Luo uuden tiedoston valmiilla kentillä ja tekstipohjalla.")
     kinds = new.add_subparsers(dest="kind", metavar="LAJI", title="lajit", parser_class=_Parser)
     kinds.required = True
@@ -99,6 +99,31 @@ def build_parser() -> argparse.ArgumentParser:
     event.add_argument("--draft", action=argparse.BooleanOptionalAction, default=True,
                        help="luonnos vai julkaistava (oletus: luonnos)")
 
+    place = kinds.add_parser("place", help="uusi tapahtumapaikka: events/paikat/nimi.yml", description=(
+        "Luo paikan tiedostoon events/paikat/nimi.yml. Tapahtumat viittaavat paikkaan sen tunnisteella\n"
+        "(place: nimi). Täydennä saavutettavuustiedot tiedostoon.\n\n"
+        "esim. muutostuki new place \"Mikkelin kaupungintalo\" --address \"Maaherrankatu 9\" --postal-code 50100 "
+        "--city Mikkeli --region etela-savo"))
+    place.add_argument("title", metavar="NIMI", help="paikan nimi lainausmerkeissä")
+    place.add_argument("--city", required=True, metavar="KAUPUNKI", help="kunta tai kaupunki")
+    place.add_argument("--address", metavar="OSOITE", help="katuosoite")
+    place.add_argument("--postal-code", metavar="NUMERO", help="postinumero, esim. 50100")
+    place.add_argument("--region", metavar="ALUE", help="alueen tunniste, esim. etela-savo")
+    place.add_argument("--slug", metavar="NIMI", help="tiedostonimi ja tunniste; oletus nimestä")
+
+    organizer = kinds.add_parser("organizer", help="uusi järjestäjä: events/jarjestajat/nimi.yml", description=(
+        "Luo järjestäjän tiedostoon events/jarjestajat/nimi.yml. Tapahtumat viittaavat järjestäjään sen\n"
+        "tunnisteella (organizer: nimi).\n\n"
+        "esim. muutostuki new organizer \"Kymen-Karjalan sosiaali- ja terveysturva ry\" --short-name Kykasote "
+        "--region kymenlaakso --slug kykasote"))
+    organizer.add_argument("title", metavar="NIMI", help="järjestön virallinen nimi lainausmerkeissä")
+    organizer.add_argument("--short-name", metavar="NIMI", help="lyhyt nimi, esim. SOSTE")
+    organizer.add_argument("--url", metavar="OSOITE", help="verkkosivu https://...")
+    organizer.add_argument("--email", metavar="OSOITE", help="yleinen sähköpostiosoite")
+    organizer.add_argument("--phone", metavar="NUMERO", help="puhelinnumero")
+    organizer.add_argument("--region", metavar="ALUE", help="kotialueen tunniste; ilman = valtakunnallinen")
+    organizer.add_argument("--slug", metavar="NIMI", help="tiedostonimi ja tunniste; oletus nimestä")
+
     commands.add_parser("check", help="tarkista kaikki sisältö rakentamatta sivustoa", description=(
         "Tarkistaa kirjoitukset, tapahtumat, alueet ja kirjoittajat samoin kuin sivuston rakentaminen ja\n"
         "lisäksi linkit. Virheet estävät julkaisun (paluuarvo 1); varoitukset eivät (paluuarvo 0)."))
@@ -123,10 +148,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_new(args, project) -> int:
-    from .editor import scaffold
+    from .editor import scaffold, scaffold_places
 
     try:
-        if args.kind == "post":
+        if args.kind == "place":
+            created = scaffold_places.new_place(
+                project.paths, args.title, city=args.city, address=args.address, postal_code=args.postal_code,
+                region=args.region, slug=args.slug)
+        elif args.kind == "organizer":
+            created = scaffold_places.new_organizer(
+                project.paths, args.title, short_name=args.short_name, url=args.url, email=args.email,
+                phone=args.phone, region=args.region, slug=args.slug)
+        elif args.kind == "post":
             created = scaffold.new_post(
                 project.paths, args.title, authors=args.author, regions=args.region, categories=args.category,
                 tags=args.tag, when=args.date, summary=args.summary, slug=args.slug, draft=args.draft)

@@ -66,8 +66,10 @@ def file_id(path: Path, shown: str, kind: str, example: str, errors: ErrorList) 
 
 
 def load_data_folder(folder: Path, root: Path, fields: tuple[F.Field, ...], errors: ErrorList, *,
-                     id_kind: str, example: str, field_kind: str, make: Callable[..., T]) -> dict[str, T]:
-    """Every data file of `folder`, validated; a file with a mistake is reported and left out.
+                     id_kind: str, example: str, field_kind: str, make: Callable[..., T],
+                     broken: set[str] | None = None) -> dict[str, T]:
+    """Every data file of `folder`, validated; a file with a mistake is reported and left out
+    (its id goes to `broken`, so references to it are not reported a second time as unknown).
 
     `id_kind` and `field_kind` inflect the messages ("paikan tunnisteeksi", "kenttä paikalle").
     """
@@ -76,10 +78,10 @@ def load_data_folder(folder: Path, root: Path, fields: tuple[F.Field, ...], erro
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         item_id = file_id(path, shown, id_kind, example, errors)
         source = read_data_file(path, shown, errors)
-        if item_id is None or not source.ok:
-            continue
         reported = len(errors.errors)
-        clean = F.validate_fields(source, fields, errors, field_kind)
-        if len(errors.errors) == reported:
+        clean = F.validate_fields(source, fields, errors, field_kind) if item_id and source.ok else {}
+        if len(errors.errors) == reported and item_id and source.ok:
             items[item_id] = make(id=item_id, path=shown, lines=source.lines, **clean)
+        elif broken is not None:
+            broken.add(item_id or path.stem)
     return items

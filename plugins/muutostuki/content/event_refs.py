@@ -20,25 +20,26 @@ def _unknown(kind: str, ref: str, known: dict, folder: str) -> str:
 
 
 def resolve_event_refs(events: list[Event], places: dict[str, Place], organizers: dict[str, Organizer],
-                       events_dir: str, errors: ErrorList) -> None:
+                       events_dir: str, errors: ErrorList, broken: set[str] = frozenset()) -> None:
+    """Fill venues and organisers; `broken` holds ids of files whose own mistakes were reported."""
     places_folder = f"{events_dir}/{PLACES_DIR}/"
     organizers_folder = f"{events_dir}/{ORGANIZERS_DIR}/"
     for event in events:
         if event.place:
             place = places.get(event.place)
-            if place is None:
+            if place is None and event.place not in broken:
                 errors.add(event.path, event.lines.get("place", 1), "place",
                            _unknown("paikka", event.place, places, places_folder))
-            else:
+            elif place is not None:
                 event.venue = place
                 event.location = place.location
         for i, change in enumerate(event.overrides):
             if "place" in change:
                 place = places.get(change["place"])
-                if place is None:
+                if place is None and change["place"] not in broken:
                     errors.add(event.path, event.lines.get(f"overrides.{i}", event.lines.get("overrides", 1)),
                                "overrides", _unknown("paikka", change["place"], places, places_folder))
-                else:
+                elif place is not None:
                     change["venue"] = place
         resolved: list[Organizer] = []
         for i, ref in enumerate(event.organizer_refs):
@@ -46,7 +47,7 @@ def resolve_event_refs(events: list[Event], places: dict[str, Place], organizers
                 resolved.append(Organizer(id="", **ref))
             elif ref in organizers:
                 resolved.append(organizers[ref])
-            else:
+            elif ref not in broken:
                 line = event.lines.get(f"organizer.{i}", event.lines.get("organizer", 1))
                 errors.add(event.path, line, "organizer", _unknown("järjestäjä", ref, organizers, organizers_folder))
         event.organizers = resolved

@@ -55,7 +55,7 @@ class Organizer:
         return {k: v for k, v in (("name", self.name), ("url", self.url)) if v}
 
 
-def load_organizers(folder: Path, root: Path, errors: ErrorList) -> dict[str, Organizer]:
+def load_organizers(folder: Path, root: Path, errors: ErrorList, broken: set[str] | None = None) -> dict[str, Organizer]:
     """Every events/jarjestajat/<id>.yml, validated."""
     return load_data_folder(folder, root, ORGANIZER_FILE_FIELDS, errors, id_kind="järjestäjän",
-                            example="soste.yml", field_kind="järjestäjälle", make=Organizer)
+                            example="soste.yml", field_kind="järjestäjälle", make=Organizer, broken=broken)

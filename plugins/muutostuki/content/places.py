@@ -144,7 +144,7 @@ def place_from_inline(location: dict) -> Place:
                  address=location.get("address", ""), postal_code=location.get("postal_code", ""))
 
 
-def load_places(folder: Path, root: Path, errors: ErrorList) -> dict[str, Place]:
+def load_places(folder: Path, root: Path, errors: ErrorList, broken: set[str] | None = None) -> dict[str, Place]:
     """Every events/paikat/<id>.yml, validated."""
     return load_data_folder(folder, root, PLACE_FIELDS, errors, id_kind="paikan",
-                            example="mikkelin-kaupungintalo.yml", field_kind="paikalle", make=Place)
+                            example="mikkelin-kaupungintalo.yml", field_kind="paikalle", make=Place, broken=broken)

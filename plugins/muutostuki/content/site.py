@@ -188,10 +188,11 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
             if event is not None:
                 all_events.append(event)
 
-    places = load_places(paths.events / PLACES_DIR, paths.root, errors)
-    organizers = load_organizers(paths.events / ORGANIZERS_DIR, paths.root, errors)
+    broken: set[str] = set()  # files with mistakes: already reported, their ids are not "unknown"
+    places = load_places(paths.events / PLACES_DIR, paths.root, errors, broken)
+    organizers = load_organizers(paths.events / ORGANIZERS_DIR, paths.root, errors, broken)
     check_home_regions([*places.values(), *organizers.values()], regions, errors)
-    resolve_event_refs(all_events, places, organizers, paths.events_dir, errors)
+    resolve_event_refs(all_events, places, organizers, paths.events_dir, errors, broken)
 
     event_ids = {e.id for e in all_events}
     for item in [*all_posts, *all_events]:
