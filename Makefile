@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast test-deps check bench clean
+.PHONY: build serve test test-fast test-deps check bench screenshots lighthouse clean
 
 $(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ RUNS ?= 3
 ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --posts $(N) --runs $(RUNS) $(ARGS)
+
+# Every page kind at 390x844 and 1280x900 into build/screenshots/ (not committed): look before calling work done
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
+
+# Lighthouse (mobile) on every page kind: prints the scores (a benchmark, see README); pinned npm package in .tools/
+lighthouse: $(STAMP)
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python tools/lighthouse.py $(ARGS)
 
 clean:
 	rm -rf site $(VENV)

@@ -164,6 +164,9 @@ KINDS = {
     "tapahtumalista": r"^tapahtumat/$",
     "kalenterikuukausi": r"^tapahtumat/kalenteri/\d{4}/\d{2}/$",
     "alue": r"^alueet/[^/]+/$",
+    "aihe": r"^blogi/aiheet/[^/]+/$",
+    "alueet": r"^alueet/$",
+    "kalenterin tilaus": r"^tapahtumat/tilaa/$",
 }
 
 

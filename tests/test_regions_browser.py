@@ -39,20 +39,39 @@ def test_region_pages_have_no_wcag_violations(url, served_site, page):
     assert not violations, f"WCAG 2.1 A/AA violations on /{url}:\n{describe(violations)}"
 
 
-def test_every_region_is_reached_once_by_keyboard_with_visible_focus(served_site, page):
-    page.goto(served_site + "alueet/")
-    reached = []
-    for _ in range(200):
+def tab_until(page, predicate_js: str, limit: int = 80) -> int:
+    """Press Tab until the focused element satisfies the predicate; the number of presses."""
+    for press in range(1, limit + 1):
         page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_REGION)
-        if focused:
-            reached.append(focused)
-        elif reached and len(reached) >= len(REGION_IDS):
-            break
-    ids = [f["id"] for f in reached]
-    assert sorted(ids) == sorted(REGION_IDS), "each of the 22 regions must be one Tab stop"
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({predicate_js}); }})()"):
+            return press
+    pytest.fail(f"no focused element matched {predicate_js} in {limit} Tab presses")
+
+
+def test_map_is_one_tab_stop_and_arrow_keys_reach_every_region_with_visible_focus(served_site, page):
+    page.goto(served_site + "alueet/")
+    tab_until(page, "el.closest('a.mt-map__region')")
+    first = page.evaluate(FOCUSED_REGION)
+    assert first is not None
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_REGION) is None, "Tab leaves the map after one stop (the arrow keys move inside it)"
+    # Walk the map with the arrow keys from every region reached so far: all 22 must be reachable
+    seen = {first["id"]: first}
+    todo = [first["id"]]
+    while todo:
+        rid = todo.pop()
+        for key in ("ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"):
+            page.evaluate("id => document.querySelector(`.mt-map__svg a.mt-map__region[data-region='${id}']"
+                          ":not([aria-hidden])`).focus()", rid)
+            page.keyboard.press(key)
+            focused = page.evaluate(FOCUSED_REGION)
+            assert focused is not None, f"{key} on {rid} left the map"
+            if focused["id"] not in seen:
+                seen[focused["id"]] = focused
+                todo.append(focused["id"])
+    assert sorted(seen) == sorted(REGION_IDS), f"arrow keys do not reach {sorted(set(REGION_IDS) - set(seen))}"
     rest = page.evaluate(STYLE_OF, "lappi")
-    for f in reached:
+    for f in seen.values():
         assert f["fill"] != rest["fill"], f"focus on {f['id']} does not change its colour"
         assert f["width"] >= 2 and contrast(f["fill"], f["stroke"]) >= 3
         # the focused outline is drawn above the neighbours, in a colour that stands out from unfocused regions
@@ -60,6 +79,23 @@ def test_every_region_is_reached_once_by_keyboard_with_visible_focus(served_site
         assert f["ring_width"] >= 2 and contrast(f["ring_stroke"], rest["fill"]) >= 3
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.querySelectorAll('.mt-map__focus-ring').length") <= 1
+    unnamed = page.evaluate("""[...document.querySelectorAll('.mt-map a, .mt-map [tabindex]')]
+        .filter(el => el.getAttribute('tabindex') !== '-1' && el.getAttribute('aria-hidden') !== 'true'
+                      && !(el.getAttribute('aria-label') || el.textContent.trim()))
+        .map(el => el.outerHTML.slice(0, 80))""")
+    assert not unnamed, f"focusable map parts without a name: {unnamed}"
+
+
+def test_skip_the_map_link_jumps_to_the_region_list(served_site, page):
+    page.goto(served_site + "alueet/")
+    tab_until(page, "el.classList.contains('mt-map__skip')")
+    box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                        " return [r.left, r.top, r.width, r.height]; })()")
+    assert box[2] > 20 and box[3] > 10 and box[0] >= 0, f"the focused skip link must be visible: {box}"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('.mt-region-list')")
+    assert inside, "after 'Ohita kartta' the next Tab stop is in the region list, past the map"
 
 
 def test_region_border_and_fill_contrast(served_site, page):

@@ -1,11 +1,11 @@
-"""The region map (regionmap.py): real boundary data in, well-formed accessible SVG out."""
+"""The region map (pages/regionmap.py): real boundary data in, well-formed accessible SVG out."""
 import gzip
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from muutostuki import regionmap as rm
+from muutostuki.pages import regionmap as rm
 from muutostuki.content.region_registry import REGION_IDS, REGIONS
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -31,7 +31,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments
+from . import fragments, site_chrome
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import open_build_cache
@@ -169,6 +169,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                 if spec.dest_uri:
                     file.dest_uri = spec.dest_uri
                 files.append(file)
+        self.ctx.extra["specs"] = self.specs  # for output writers that follow the pages (alternate_sitemaps)
         self._add_assets(files, config)
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
@@ -230,6 +231,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["license_link"] = license_label_and_url
         env.filters["jsonld"] = jsonld.script_tag
         env.filters["page_jsonld"] = page_jsonld
+        env.globals["mt_sections"] = site_chrome.sections  # pages without a page context (404.html)
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         self.preview_output.keep_unchanged(files, self.preview_pages.keys)
@@ -245,6 +247,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         context["mt_site"] = self.ctx.site
         context["mt_spec"] = spec
         context["mt_feeds"] = site_feeds() + (spec.feeds if spec else [])
+        site_chrome.page_context(context, page, nav)  # active tab, side column
         if spec is not None:
             if callable(spec.description):
                 page.meta["description"] = spec.description()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import regionmap
+from . import regionmap
 from ..content.events import Occurrence
 from ..content.organizers import Organizer
 from ..content.posts import Post

@@ -13,6 +13,7 @@ from ..feeds.writer import SITE_FEEDS, write_feeds
 from ..search.page import search_pages
 from ..search.robots import robots_txt
 from . import blog
+from .alternate_sitemaps import alternate_sitemaps
 from .context import BuildContext
 from .events import ICS_FEED, event_pages
 from .people import people_pages
@@ -37,6 +38,7 @@ def page_generators() -> list[PageGenerator]:
 
 def output_writers() -> list[OutputWriter]:
     return [
+        alternate_sitemaps,
         write_feeds,
         robots_txt,
         ics_outputs,

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGIONS_FILE = DATA_DIR / "hyvinvointialueet.geojson"
 CONTEXT_FILE = DATA_DIR / "ahvenanmaa-context.geojson"
 INSET_IDS = ("lansi-uusimaa", "keski-uusimaa", "ita-uusimaa", "vantaa-kerava", "helsinki")
