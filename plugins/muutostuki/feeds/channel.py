@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from ..content.regions import Region
 from ..content.site import Category
@@ -12,6 +13,7 @@ from .xmlsafe import clean
 LOGO = "assets/muutostuki/syote-logo.png"          # 144 x 144: the largest RSS <image> allows
 LOGO_SIZE = 144
 ICON = "assets/muutostuki/syote-logo-512.png"      # JSON Feed's recommended icon size
+STYLESHEET = "assets/muutostuki/syote.xsl"        # what a browser shows for an RSS or Atom feed
 DEFAULT_DESCRIPTION = "Järjestöjen sote-muutostuen kirjoitukset järjestöjen ja hyvinvointialueiden yhteistyöstä."
 
 
@@ -25,6 +27,7 @@ class Channel:
     icon_url: str
     site_name: str
     updated: datetime   # newest item's date, so rebuilding unchanged content changes nothing
+    stylesheet: str = ""  # path-absolute (/sote/assets/...): XSLT must come from the feed's own origin
 
 
 def last_change(items: list[FeedItem], fallback: datetime) -> datetime:
@@ -36,7 +39,8 @@ def make_channel(*, title: str, description: str, home: str, feed: str, site_url
     """All strings cleaned here, once, whatever the feed format."""
     return Channel(title=clean(title), description=clean(description) or DEFAULT_DESCRIPTION,
                    home_url=site_url + home, feed_url=site_url + feed, logo_url=site_url + LOGO,
-                   icon_url=site_url + ICON, site_name=clean(site_name), updated=last_change(items, fallback))
+                   icon_url=site_url + ICON, site_name=clean(site_name), updated=last_change(items, fallback),
+                   stylesheet=(urlsplit(site_url).path or "/") + STYLESHEET)
 
 
 def site_titles(site_name: str, site_description: str) -> tuple[str, str]:

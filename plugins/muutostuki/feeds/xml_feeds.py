@@ -76,9 +76,21 @@ def _generator(channel: Channel, items: list[FeedItem], *, rss: bool) -> FeedGen
     return fg
 
 
+def styled(feed: bytes, channel: Channel) -> bytes:
+    """The xml-stylesheet instruction after the XML declaration: a browser shows assets/muutostuki/syote.xsl's
+    Finnish page; feed readers and validators read the feed as before."""
+    if not channel.stylesheet:
+        return feed
+    declaration, newline, rest = feed.partition(b"\n")
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{escape(channel.stylesheet)}"?>'.encode("utf-8")
+    if not declaration.startswith(b"<?xml "):
+        return instruction + b"\n" + feed
+    return declaration + newline + instruction + b"\n" + rest
+
+
 def rss_bytes(channel: Channel, items: list[FeedItem]) -> bytes:
-    return _generator(channel, items, rss=True).rss_str(pretty=True)
+    return styled(_generator(channel, items, rss=True).rss_str(pretty=True), channel)
 
 
 def atom_bytes(channel: Channel, items: list[FeedItem]) -> bytes:
-    return _generator(channel, items, rss=False).atom_str(pretty=True)
+    return styled(_generator(channel, items, rss=False).atom_str(pretty=True), channel)

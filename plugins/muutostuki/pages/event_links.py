@@ -47,3 +47,18 @@ def webcal(absolute_url: str) -> str:
     scheme, sep, rest = absolute_url.partition("://")
     return f"webcal://{rest}" if sep and scheme in ("http", "https") else absolute_url
 
+
+
+GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/r"
+OUTLOOK_SUBSCRIBE = "https://outlook.live.com/owa/"
+
+
+def google_subscribe_url(absolute_url: str) -> str:
+    """Opens Google Calendar's "add calendar by URL" with the subscription filled in (cid=webcal://...)."""
+    return f"{GOOGLE_SUBSCRIBE}?{urlencode({'cid': webcal(absolute_url)}, quote_via=quote)}"
+
+
+def outlook_subscribe_url(absolute_url: str, name: str) -> str:
+    """Opens Outlook.com's "subscribe from web" with the address and the calendar's name filled in."""
+    params = {"path": "/calendar/action/compose", "rru": "addsubscription", "url": absolute_url, "name": name}
+    return f"{OUTLOOK_SUBSCRIBE}?{urlencode(params, quote_via=quote)}"

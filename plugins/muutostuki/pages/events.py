@@ -19,7 +19,8 @@ from ..fi import MONTHS
 from .fi_recurrence import describe
 from .event_calendar import CALENDAR_URL, CalendarIndex
 from .event_jsonld import event_jsonld
-from .event_links import google_calendar_url, webcal
+from .event_links import google_calendar_url
+from .follow import calendars
 from .excerpts import description as make_description
 from .spec import PageSpec, paginate, src_for
 
@@ -201,16 +202,12 @@ class EventPages:
         return specs
 
     def subscribe_page(self) -> PageSpec:
-        absolute = self.ctx.absolute
-        regions = [(r, absolute(region_calendar_path(r.id)), webcal(absolute(region_calendar_path(r.id))))
-                   for r in self.regions]
         return PageSpec(
             src_uri=src_for(SUBSCRIBE_URL), template="muutostuki/calendar-subscribe.html",
             title="Tilaa tapahtumakalenteri",
             description="Tilaa Järjestöjen sote-muutostuen tapahtumat omaan kalenteriisi: koko maa tai oma alue.",
             breadcrumbs=[*BREADCRUMB, ("Tilaa kalenteri", SUBSCRIBE_URL)],
-            context={"all_https": absolute(ALL_EVENTS_PATH), "all_webcal": webcal(absolute(ALL_EVENTS_PATH)),
-                     "region_calendars": regions, **self.common},
+            context={"calendars": calendars(self.ctx), **self.common},
         )
 
     def all(self) -> list[PageSpec]:

@@ -16,6 +16,7 @@ from . import blog
 from .alternate_sitemaps import alternate_sitemaps
 from .context import BuildContext
 from .events import ICS_FEED, event_pages
+from .follow import follow_pages
 from .people import people_pages
 from .places import place_pages
 from .regions import region_generator
@@ -33,6 +34,7 @@ def page_generators() -> list[PageGenerator]:
         people_pages,
         search_pages,
         place_pages,
+        follow_pages,
     ]
 
 
