@@ -1,0 +1,96 @@
+"""What related posts and the search vocabulary cost in a build: CPU time of their functions under cProfile.
+
+    python bench/search_cost.py --posts 3000          (make bench-search N=3000)
+
+Wall time of whole builds is too noisy on a shared machine to see a 2 % share, so the build of the seeded
+benchmark corpus (bench/corpus.py, the one bench/run.py uses) runs once under cProfile, in-process, and the
+cumulative CPU time of our functions is set against the CPU time of the whole build: the MkDocs process
+(cProfile's own total) and, separately, with Pagefind's child processes added (resource.getrusage). cProfile
+slows call-heavy Python more than C code, so the shares it gives are upper bounds for the plain build.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus as corpus_mod  # noqa: E402
+
+# (label, module path suffix, function name): everything the two features run during a build
+MEASURED = (
+    ("related posts", "pages/related.py", "related_posts"),
+    ("event statuses", "pages/related.py", "event_statuses"),
+    ("vocabulary: words of each page", "mkdocs/search.py", "on_page_markdown"),
+    ("vocabulary: front matter and file", "mkdocs/search.py", "_write_vocabulary"),
+)
+
+
+def cumulative(stats: pstats.Stats, suffix: str, name: str) -> float:
+    total = 0.0
+    for (path, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+        if func == name and path.replace(os.sep, "/").endswith(suffix):
+            total += ct
+    return total
+
+
+def profile_build(project: Path, build_time: str) -> tuple[pstats.Stats, float, float, float]:
+    """(stats, profiled seconds, process CPU seconds, children CPU seconds) of one `mkdocs build`."""
+    from mkdocs.__main__ import cli
+
+    os.environ["MUUTOSTUKI_BUILD_TIME"] = build_time
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    cwd = os.getcwd()
+    os.chdir(project)
+    profiler = cProfile.Profile(time.process_time)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        profiler.runcall(cli.main, args=["build", "--clean", "-q"], standalone_mode=False)
+    finally:
+        os.chdir(cwd)
+    cpu = time.process_time() - cpu0
+    children1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = (children1.ru_utime + children1.ru_stime) - (children0.ru_utime + children0.ru_stime)
+    print(f"  build under cProfile: {time.perf_counter() - wall0:.1f} s wall", file=sys.stderr)
+    stats = pstats.Stats(profiler)
+    return stats, stats.total_tt, cpu, children
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--build-time", default=corpus_mod.BUILD_TIME)
+    parser.add_argument("--workdir", type=Path, help="keep the corpus and site here (default: a temp folder)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="muutostuki-search-cost-") as tmp:
+        root = (args.workdir or Path(tmp)) / f"n{args.posts}"
+        corpus = corpus_mod.generate(root, args.posts, seed=args.seed, build_time=args.build_time)
+        print(f"corpus: {args.posts} posts, {corpus.events} events", file=sys.stderr)
+        stats, profiled, cpu, children = profile_build(root / "ours", args.build_time)
+        words = root / "ours" / "site" / "haku" / "sanasto.json"
+        print(f"| what ({args.posts} posts) | CPU s | of the mkdocs process | of the build with Pagefind |")
+        print("|---|---|---|---|")
+        spent = 0.0
+        for label, suffix, name in MEASURED:
+            seconds = cumulative(stats, suffix, name)
+            spent += seconds
+            print(f"| {label} | {seconds:.3f} | {100 * seconds / profiled:.2f} % | "
+                  f"{100 * seconds / (profiled + children):.2f} % |")
+        print(f"| **related posts + vocabulary** | **{spent:.3f}** | **{100 * spent / profiled:.2f} %** | "
+              f"**{100 * spent / (profiled + children):.2f} %** |")
+        print(f"\nmkdocs process {profiled:.1f} s CPU under cProfile (process_time {cpu:.1f} s), "
+              f"Pagefind children {children:.1f} s CPU; haku/sanasto.json {words.stat().st_size / 1024:.0f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
