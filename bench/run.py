@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpus_mod  # noqa: E402
 import preview as preview_mod  # noqa: E402
 import readers  # noqa: E402
+import warm as warm_mod  # noqa: E402
 
 ENGINES = {
     "ours": ("ours", "muutostuki (this engine)"),
@@ -38,6 +39,7 @@ ENGINES = {
     "blog": ("blog-plugin", "Material's blog plugin"),
 }
 WRITERS = {"floor": corpus_mod.write_floor, "blog": corpus_mod.write_blog_plugin}
+HUGO_S = {1000: 2.6, 3000: 9.2}  # Hugo 0.111's cold build of the same posts, measured earlier (issue 18)
 
 
 @dataclass
@@ -122,17 +124,33 @@ def bench_size(workdir: Path, posts: int, engines: list[str], runs: int, args) -
             WRITERS[engine](root)
     env = build_env(args.build_time)
     builds: dict[str, list[Build]] = {e: [] for e in engines}
+    warm: dict[str, list[Build]] = {kind: [] for kind in warm_mod.KINDS}
+    ours = root / ENGINES["ours"][0]
+    post_file = ours / _post_file(ours, corpus.post_urls[0])
     for run in range(runs):
         for engine in engines:
+            if engine == "ours":
+                warm_mod.drop_cache(ours)  # a cold build starts without the build cache (and writes one)
             b = build(root / ENGINES[engine][0], env)
             builds[engine].append(b)
             print(f"  n={posts} run {run + 1}/{runs} {engine}: {b.wall_s:.2f} s (cpu {b.cpu_s:.2f} s), "
                   f"{b.peak_mb:.0f} MB (mkdocs {b.mkdocs_peak_mb:.0f} MB)",
                   file=sys.stderr, flush=True)
+            if engine == "ours" and args.warm:
+                for kind, wb in warm_mod.warm_builds(ours, post_file, env, build).items():
+                    warm[kind].append(wb)
+                    print(f"  n={posts} run {run + 1}/{runs} ours warm {kind}: {wb.wall_s:.2f} s "
+                          f"(cpu {wb.cpu_s:.2f} s), {wb.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+    if args.warm and "ours" in engines:
+        if warm_mod.MARK in post_file.read_text(encoding="utf-8"):
+            warm_mod.edit_post(post_file)  # the corpus as generated, for the reader figures below
+        build(ours, env)
     result = {"posts": posts, "events": corpus.events, "public_posts": corpus.public_posts,
               "old_events": corpus.old_events,
               "builds": {e: asdict(median_build(bs)) for e, bs in builds.items()},
               "runs": {e: [asdict(b) for b in bs] for e, bs in builds.items()}}
+    if any(warm.values()):
+        result["warm"] = {kind: asdict(median_build(bs)) for kind, bs in warm.items() if bs}
     if "ours" in engines:
         build_time = datetime.strptime(args.build_time, "%Y-%m-%d %H:%M").replace(
             tzinfo=readers_tz())
@@ -217,6 +235,17 @@ def markdown_table(results: list[dict], meta: dict) -> str:
                  "past year onward")]
         for label, fmt, budget in rows:
             lines.append(f"| {label} | " + " | ".join(fmt(r["readers"]) for r in readers_rows) + f" | {budget} |")
+    warm_rows = [r for r in results if r.get("warm")]
+    if warm_rows:
+        lines += ["", "Warm builds (the build cache of the build before; cold = no cache, writes one): wall time "
+                      "(CPU time) · ratio to our cold build (CPU ratio) · ratio to Hugo's cold build", "",
+                  "| posts + events | cold | warm, nothing changed | warm, one post edited | "
+                  "warm, daily (build time +1 day) | Hugo cold |", "|---|---|---|---|---|---|"]
+        for r in warm_rows:
+            cold, hugo = r["builds"]["ours"], HUGO_S.get(r["posts"])
+            cells = [_warm_cell(r["warm"].get(kind), cold, hugo) for kind in warm_mod.KINDS]
+            lines.append(f"| {r['posts']} + {r['events']} | {cold['wall_s']:.1f} s (cpu {cold['cpu_s']:.1f} s) | "
+                         + " | ".join(cells) + f" | {f'{hugo:g} s' if hugo else '–'} |")
     previews = [r for r in results if r.get("preview")]
     for r in previews:
         p, cold = r["preview"], r["builds"]["ours"]["wall_s"]
@@ -227,6 +256,14 @@ def markdown_table(results: list[dict], meta: dict) -> str:
                       f"budget 0.25×)."
                   if edit else f"Preview: {share}."]
     return "\n".join(lines)
+
+
+def _warm_cell(b: dict | None, cold: dict, hugo: float | None) -> str:
+    if not b:
+        return "–"
+    vs_hugo = f" · {b['wall_s'] / hugo:.2f}× Hugo" if hugo else ""
+    return (f"{b['wall_s']:.2f} s (cpu {b['cpu_s']:.2f} s) · {b['wall_s'] / cold['wall_s']:.2f}× "
+            f"(cpu {b['cpu_s'] / cold['cpu_s']:.2f}×){vs_hugo} · {_peak(b)}")
 
 
 def _post(f: dict) -> str:
@@ -265,7 +302,7 @@ def merge_runs(paths: list[Path]) -> tuple[list[dict], dict]:
             merged = by_size.setdefault(result["posts"], {**result, "builds": {}, "runs": {}})
             merged["builds"].update(result["builds"])
             merged["runs"].update(result["runs"])
-            for key in ("readers", "preview"):
+            for key in ("readers", "preview", "warm"):
                 if key in result:
                     merged[key] = result[key]
     meta["command"] = "`; `".join(commands)
@@ -295,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     parser.add_argument("--no-browser", action="store_true", help="compute reader figures from files only")
     parser.add_argument("--preview", action="store_true", help="also time mkdocs serve after saving a post")
+    parser.add_argument("--warm", action="store_true",
+                        help="also time warm builds with the build cache: nothing changed, one post edited, daily")
     parser.add_argument("--from-json", type=Path, nargs="+", metavar="JSON",
                         help="print the table of earlier --json runs (merged by size) instead of building")
     args = parser.parse_args(argv)

@@ -93,7 +93,7 @@ def bench_run(tmp_path_factory):
     work = tmp_path_factory.mktemp("bench")
     out = work / "figures.json"
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--posts", str(POSTS), "--runs", "1",
-                           "--workdir", str(work), "--json", str(out), "--no-browser"],
+                           "--workdir", str(work), "--json", str(out), "--no-browser", "--warm"],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return work, proc.stdout, json.loads(out.read_text(encoding="utf-8"))
@@ -111,6 +111,18 @@ def test_all_three_builds_produce_plausible_figures(bench_run):
         assert b["size_mb"] > 0.1 and b["files"] > POSTS, engine
     assert f"| {POSTS} + {POSTS // 3} |" in table
     assert "muutostuki / floor" in table and data["meta"]["nproc"] >= 1
+
+
+def test_warm_builds_are_timed_beside_the_cold_one(bench_run):
+    work, table, data = bench_run
+    result = data["results"][0]
+    assert set(result["warm"]) == {"none", "edit", "daily"}
+    for kind, b in result["warm"].items():
+        assert 0.1 < b["wall_s"] < 300 and b["files"] > POSTS, kind
+    assert "Warm builds" in table and "warm, one post edited" in table
+    ours = work / f"n{POSTS}" / "ours"
+    assert (ours / ".cache" / "muutostuki" / "cache.sqlite").is_file()
+    assert not any("Tämä lause on muokattu." in p.read_text(encoding="utf-8") for p in (ours / "blog").rglob("*.md"))
 
 
 def test_reader_figures_match_the_built_site(bench_run):

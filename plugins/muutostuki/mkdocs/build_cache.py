@@ -69,6 +69,7 @@ class BuildCache:
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
         self.note = ""  # why the cache started empty, for the build log
+        self.was_empty = True  # nothing to reuse: a cold build (parallel_markdown.py then forks a worker)
         self._lock = threading.Lock()  # the search index part runs in a thread of its own
         self._used: set[tuple[str, str]] = set()
         self._damaged = False
@@ -103,6 +104,7 @@ class BuildCache:
                 self.note = "koodi, paketit tai asetukset ovat muuttuneet: välimuisti tyhjennetty"
             db.execute("DELETE FROM entry")
             db.execute("INSERT OR REPLACE INTO meta(name, value) VALUES ('fingerprint', ?)", (self.fingerprint,))
+        self.was_empty = db.execute("SELECT count(*) FROM entry WHERE kind = 'markdown'").fetchone()[0] == 0
         db.execute("COMMIT")
         return db
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from mkdocs.structure import pages as engine_pages
 from mkdocs.structure.toc import get_toc
 
+log = logging.getLogger(__name__)
 PAGES_LOG = engine_pages.__name__  # where the engine's link checks log while rendering (mkdocs. or properdocs.)
 
 
@@ -98,6 +99,9 @@ class FastRender:
     def __init__(self) -> None:
         self.remember = False
         self.store = None  # build_cache.BuildCache of this build, if any
+        self.worker = None  # parallel_markdown.MarkdownWorker converting later pages meanwhile, if any
+        self._emit = None  # in that worker: where each result goes
+        self.from_worker = 0  # pages of this build converted by the worker
         self._cache: dict[str, _Rendered] = {}
         self._used: set[str] = set()
         self._settings: tuple[int, str] | None = None
@@ -112,6 +116,18 @@ class FastRender:
             self._cache = {k: v for k, v in self._cache.items() if k in self._used}
         self._used = set()
         self._settings = None
+
+    def start_worker(self, emit) -> None:
+        """In the forked worker (parallel_markdown.py): convert every page and send the result on."""
+        self.remember, self.store, self.worker, self._emit = False, None, None, emit
+
+    def stop_worker(self) -> None:
+        """Every page is converted (on_env): the worker has nothing left to do."""
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+            log.info(f"markdown: {self.from_worker} sivua muunnettu rinnakkaisessa prosessissa")
+        self.from_worker = 0
 
     def attach(self, page) -> None:
         """Route this page's `render(config, files)` through us (called from on_page_markdown)."""
@@ -128,14 +144,23 @@ class FastRender:
             if logging.getLogger(PAGES_LOG).getEffectiveLevel() > logging.DEBUG:
                 page.links_to_anchors = {}
             return
-        if not self.remember and self.store is None:
+        if not (self.remember or self.store is not None or self.worker is not None or self._emit):
             original(config, files)
             return
         key = self._key(page, config)
         hit = self._cache.get(key)
+        data = None
         if hit is None and self.store is not None:
             data = self.store.get("markdown", key)
             hit = _Rendered.from_bytes(data) if data is not None else None
+        if hit is None and self.worker is not None:
+            done = self.worker.take(page.file.src_uri)
+            if done is not None and done[0] == key:  # the worker saw the same Markdown, address, settings
+                data = done[1]
+                hit = _Rendered.from_bytes(data)
+                self.from_worker += hit is not None
+                if hit is not None and self.store is not None:
+                    self.store.put("markdown", key, data)
         if hit is not None and self._restore(page, hit, files):
             self._used.add(key)
             if self.remember:
@@ -158,8 +183,12 @@ class FastRender:
         self._used.add(key)
         if self.remember:
             self._cache[key] = rendered
-        if self.store is not None:
-            self.store.put("markdown", key, rendered.to_bytes())
+        if self.store is not None or self._emit is not None:
+            data = rendered.to_bytes()
+            if self.store is not None:
+                self.store.put("markdown", key, data)
+            if self._emit is not None:
+                self._emit(page.file.src_uri, key, data)
 
     @staticmethod
     def _restore(page, hit: _Rendered, files) -> bool:

@@ -31,7 +31,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, site_chrome
+from . import fragments, parallel_markdown, site_chrome
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import open_build_cache
@@ -197,6 +197,22 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                     if files.get_file_from_path(src_uri) is None:
                         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
 
+    def on_nav(self, nav, *, config, files):
+        if self.command != "serve" and (self.build_cache is None or self.build_cache.was_empty):
+            # a cold build: the later pages' Markdown is converted on the other core meanwhile
+            self.fast_render.worker = parallel_markdown.start(
+                config, files, InclusionLevel.is_included, self._markdown_size, self.fast_render)
+        return nav
+
+    def _markdown_size(self, file) -> int:
+        spec = self.specs.get(file.src_uri)
+        if spec is not None and spec.markdown is not None:
+            return len(spec.markdown)
+        try:
+            return os.path.getsize(file.abs_src_path) if file.abs_src_path else 0
+        except OSError:
+            return 0
+
     # -- pages ---------------------------------------------------------------------------
     def on_page_read_source(self, *, page, config):
         spec = self.specs.get(page.file.src_uri)
@@ -232,6 +248,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["jsonld"] = jsonld.script_tag
         env.filters["page_jsonld"] = page_jsonld
         env.globals["mt_sections"] = site_chrome.sections  # pages without a page context (404.html)
+        self.fast_render.stop_worker()  # every page is converted by now
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         self.preview_output.keep_unchanged(files, self.preview_pages.keys)

@@ -1,0 +1,43 @@
+"""A cold build converts the later pages' Markdown in a forked worker: the site and the warnings are the same."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import post, run_build, write_site
+from test_build_cache import site_files
+
+from muutostuki.mkdocs import parallel_markdown
+
+pytestmark = pytest.mark.slow
+
+POSTS = 50
+
+
+def _files() -> dict[str, str]:
+    files = {}
+    for i in range(POSTS):
+        body = (f"Kirjoitus {i}.\n\n## Osa {i}\n\nLinkki [edelliseen](p{max(i - 1, 0)}.md) ja "
+                f"[puuttuvaan](puuttuu-{i}.md).\n\n" + "Tekstiä kappaleessa. " * 40)
+        files[f"blog/2026/p{i}.md"] = post(f"Kirjoitus {i}", f"2026-01-{1 + i % 28:02d}", body=body)
+    return files
+
+
+def _warnings(output: str) -> list[str]:
+    return sorted(line for line in output.splitlines() if "puuttuu-" in line)
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_worker_converts_later_pages_and_the_site_is_the_same(tmp_path):
+    results = {}
+    for workers in ("1", "0"):
+        root = write_site(tmp_path / workers, _files())
+        results[workers] = run_build(root, env={"MUUTOSTUKI_WORKERS": workers, "MUUTOSTUKI_CACHE": "0"})
+        assert results[workers].returncode == 0, results[workers].output[-3000:]
+    parallel, serial = results["1"], results["0"]
+    converted = re.search(r"markdown: (\d+) sivua muunnettu rinnakkaisessa", parallel.output)
+    assert converted and POSTS // 4 < int(converted.group(1)) < POSTS, parallel.output[-2000:]
+    assert "rinnakkaisessa" not in serial.output
+    assert site_files(parallel.site) == site_files(serial.site)
+    # every broken link is reported once, also those in pages the worker converted
+    assert _warnings(parallel.output) == _warnings(serial.output) and len(_warnings(serial.output)) == POSTS
