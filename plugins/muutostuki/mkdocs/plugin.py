@@ -252,7 +252,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         self.preview_output.keep_unchanged(files, self.preview_pages.keys)
-        if self.preview_pages.enabled:
+        if self.command == "serve":
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
                      f"{len(self.preview_output.kept)} sivun tiedosto jätetty paikalleen")
         return env
