@@ -2,26 +2,42 @@
 #   make build   - build the site into site/ (make serve: live preview with drafts)
 #   make test    - run every test (unit, end-to-end builds, browser tests)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The engine: mkdocs (MkDocs 1.6.1, in .venv) or properdocs (ProperDocs, its continuation, in .venv-properdocs):
+#   make build ENGINE=properdocs, make test-fast ENGINE=properdocs
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),properdocs)
+VENV := .venv-properdocs
+else ifeq ($(ENGINE),mkdocs)
 VENV := .venv
+else
+$(error ENGINE=$(ENGINE): tuntematon moottori, valitse mkdocs tai properdocs / unknown engine, choose mkdocs or properdocs)
+endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+export MUUTOSTUKI_ENGINE := $(ENGINE)
 
-.PHONY: build serve test test-fast test-deps check bench screenshots lighthouse clean
+.PHONY: build serve test test-fast test-deps engine-venv check bench screenshots lighthouse clean
 
-$(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml
+$(STAMP): requirements.txt requirements-nodeps.txt requirements-properdocs.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+ifeq ($(ENGINE),properdocs)
+	# the same pins without MkDocs, and ProperDocs (--no-deps: mkdocs-material names mkdocs as its dependency)
+	grep -vE '^(mkdocs|mkdocs-get-deps)==' requirements.txt > $(VENV)/requirements-engine.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r $(VENV)/requirements-engine.txt -r requirements-properdocs.txt
+else
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+endif
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --clean
+	$(BIN)/$(ENGINE) build --clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/$(ENGINE) serve --livereload
 
 # Check all content in about a second without building (same messages as the build)
 check: $(STAMP)
@@ -31,7 +47,12 @@ check: $(STAMP)
 test-deps:
 	tools/test-deps
 
+# The venv of an engine alone (make engine-venv ENGINE=properdocs)
+engine-venv: $(STAMP)
+
+# make test also sets up ProperDocs: tests/test_engines.py builds the example site with both engines
 test: $(STAMP) test-deps
+	$(MAKE) --no-print-directory ENGINE=properdocs engine-venv
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
@@ -53,4 +74,4 @@ lighthouse: $(STAMP)
 	CHROME_PATH=/usr/bin/chromium $(BIN)/python tools/lighthouse.py $(ARGS)
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .venv .venv-properdocs

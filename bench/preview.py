@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from muutostuki.mkdocs.engine import NAME as ENGINE  # mkdocs or properdocs, whichever is installed
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -49,7 +51,7 @@ def measure_preview(project: Path, post_file: str, post_url: str, edits: int = 3
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log = open(project / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", ENGINE, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                             cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
     path = project / post_file

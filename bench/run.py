@@ -32,6 +32,7 @@ import corpus as corpus_mod  # noqa: E402
 import preview as preview_mod  # noqa: E402
 import readers  # noqa: E402
 import warm as warm_mod  # noqa: E402
+from muutostuki.mkdocs.engine import NAME as ENGINE  # noqa: E402  (mkdocs or properdocs, whichever is installed)
 
 ENGINES = {
     "ours": ("ours", "muutostuki (this engine)"),
@@ -71,7 +72,7 @@ def build(project: Path, env: dict) -> Build:
     log = project / "build.log"
     with open(log, "w") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)],
+        proc = subprocess.Popen([sys.executable, "-m", ENGINE, "build", "--clean", "-d", str(site)],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
         own_peak, stop = [0], threading.Event()
         watcher = threading.Thread(target=_watch_peak, args=(proc.pid, own_peak, stop), daemon=True)
@@ -83,7 +84,7 @@ def build(project: Path, env: dict) -> Build:
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
-        raise BuildFailed(f"{project.name}: mkdocs build failed ({proc.returncode}):\n{tail}")
+        raise BuildFailed(f"{project.name}: {ENGINE} build failed ({proc.returncode}):\n{tail}")
     size, files = _tree_size(site)
     return Build(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024,
                  mkdocs_peak_mb=own_peak[0] / 1024, size_mb=size / 1e6, files=files)

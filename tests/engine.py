@@ -1,18 +1,17 @@
 """The engine the tests build with: MkDocs, or ProperDocs in its own venv (make test-fast ENGINE=properdocs).
 
 In the ProperDocs venv only ProperDocs is installed; it answers to `import mkdocs` once
-properdocs.replacement is imported, so the tests' own `mkdocs.*` imports reach it too.
-MUUTOSTUKI_ENGINE=mkdocs|properdocs chooses explicitly.
+properdocs.replacement is imported (plugins/muutostuki/mkdocs/__init__.py), so the tests' own
+`mkdocs.*` imports reach it too. MUUTOSTUKI_ENGINE names the engine the Makefile chose.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 
-ENGINE = os.environ.get("MUUTOSTUKI_ENGINE") or ("mkdocs" if importlib.util.find_spec("mkdocs") else "properdocs")
-if ENGINE == "properdocs":
-    import properdocs.replacement  # noqa: F401
+from muutostuki.mkdocs.engine import NAME  # importing muutostuki.mkdocs makes `import mkdocs` reach ProperDocs
+
+ENGINE = os.environ.get("MUUTOSTUKI_ENGINE") or NAME
 
 
 def engine_command(*args: str) -> list[str]:
