@@ -47,6 +47,9 @@ SERIES = event(
               "\n  - date: 2027-04-08\n    place: vaarallinen"
               "\n  - date: 2027-05-13\n    status: cancelled\n    note: Peruttu")
 FILES = {
+    "blog/authors.yml": "authors:\n  testaaja:\n    name: Tiina Testaaja\n    role: järjestöasiantuntija\n"
+                        "    organisation: Kykasote\n    organizer: kykasote\n",
+    "blog/2026/kirjoitus.md": "---\ntitle: Kirjoitus\ndate: 2026-01-15\nauthors: [testaaja]\nsummary: S.\n---\n\nTeksti.\n",
     "events/paikat/kouvolan-kaupungintalo.yml": PLACE,
     "events/paikat/vaarallinen.yml": HOSTILE_PLACE,
     "events/jarjestajat/kykasote.yml": ORGANIZER,
@@ -156,6 +159,10 @@ def test_hostile_place_is_escaped_everywhere(built):
     assert json.loads(lxml.html.fromstring(page).xpath("//script[@type='application/ld+json']")[0].text)["name"] == HOSTILE
     series = built.html("tapahtumat/sarja/kerrat/")
     assert "<script>alert" not in series
+    # the series met here once (an override's place): listed here, at this place, on that date
+    item = lxml.html.fromstring(page).xpath("//li[@data-mt-event]")[0]
+    assert text(item.xpath(".//*[@class='mt-event__when']")[0]) == "to 8.4.2027 klo 13–15"
+    assert text(item.xpath(".//*[@class='mt-event__where']")[0]) == f"{HOSTILE}, Lappeenranta"
 
 
 def test_organizer_page_and_index_pages(built):
@@ -168,6 +175,8 @@ def test_organizer_page_and_index_pages(built):
     org = jsonld(tree, "Organization")
     assert (org["alternateName"], org["email"], org["telephone"]) == ("Kykasote", "toimisto@kykasote.example.fi",
                                                                       "040 123 4567")
+    author = doc(built, "blogi/kirjoittajat/testaaja/")
+    assert author.xpath("//p[@class='mt-person__role']/a/@href") == ["../../../tapahtumat/jarjestajat/kykasote/"]
     places = text(doc(built, "tapahtumat/paikat/"))
     assert "Kouvolan kaupungintalo, Varuskuntakatu 11 – 2 tulevaa tapahtumaa" in places
     organizers = text(doc(built, "tapahtumat/jarjestajat/"))

@@ -222,3 +222,12 @@ def test_a_bad_place_file_is_reported_once_not_again_as_unknown_in_its_events(tm
     assert found == ["events/jarjestajat/o.yml:2: email: 'x' ei ole sähköpostiosoite; kirjoita muodossa "
                      "nimi@esimerkki.fi", "events/paikat/p.yml:1: city: pakollinen kenttä puuttuu; lisää front "
                      "matteriin rivi 'city: ...' (kunta tai kaupunki)"]
+
+
+def test_an_author_links_to_an_organizer_by_id(tmp_path):
+    authors = "authors:\n  henna:\n    name: Henna\n    organizer: soste\n  mr:\n    name: M. R.\n    organizer: sostee\n"
+    site = load(tmp_path, {"blog/authors.yml": authors})
+    assert site.authors["henna"].organizer == "soste"
+    assert [str(e) for e in site.errors.errors] == [
+        "blog/authors.yml:5: mr.organizer: tuntematon järjestäjä 'sostee'. Tarkoititko 'soste'? Tunniste on tiedoston "
+        "nimi kansiossa events/jarjestajat/ ilman .yml-päätettä; tunnetut: soste"]

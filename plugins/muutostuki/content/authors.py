@@ -1,7 +1,7 @@
 """Authors of posts, read from blog/authors.yml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields as F
@@ -14,6 +14,8 @@ AUTHOR_FIELDS: tuple[F.Field, ...] = (
     F.Field("role", F.text, F.SCHEMA_TEXT, help="tehtävänimike, esim. järjestöasiantuntija"),
     F.Field("organisation", F.text, F.SCHEMA_TEXT, help="organisaatio, esim. SOSTE"),
     F.Field("url", F.http_url, F.SCHEMA_URL, help="verkkosivu, https://..."),
+    F.Field("organizer", F.slug, F.SCHEMA_ID,
+            help="organisaation tunniste kansiosta events/jarjestajat/, jos sillä on järjestäjäsivu"),
 )
 
 
@@ -24,6 +26,8 @@ class Author:
     role: str = ""
     organisation: str = ""
     url: str = ""  # the author's own website, shown on their page
+    organizer: str = ""  # an organiser id (events/jarjestajat/): the organisation's page
+    line: int = field(default=1, compare=False)  # where the author is in authors.yml, for messages
 
     @property
     def page_url(self) -> str:
@@ -70,5 +74,5 @@ def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]
         if "name" not in clean:
             errors.add(shown, line, f"{author_id}.name", "kirjoittajan nimi puuttuu; lisää 'name: Etunimi Sukunimi'")
             continue
-        authors[author_id] = Author(id=author_id, **clean)
+        authors[author_id] = Author(id=author_id, line=line, **clean)
     return authors

@@ -59,3 +59,12 @@ def check_home_regions(items: list[Place | Organizer], regions: dict[str, Region
     for item in items:
         if item.region and item.region not in regions:
             errors.add(item.path, item.lines.get("region", 1), "region", unknown_region_message(item.region, regions))
+
+
+def check_author_organizers(authors: dict, organizers: dict[str, Organizer], authors_path: str,
+                            events_dir: str, errors: ErrorList) -> None:
+    """An author's `organizer:` names an organiser file."""
+    for author in authors.values():
+        if author.organizer and author.organizer not in organizers:
+            errors.add(authors_path, author.line, f"{author.id}.organizer",
+                       _unknown("järjestäjä", author.organizer, organizers, f"{events_dir}/{ORGANIZERS_DIR}/"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .authors import Author, load_authors
 from .errors import ErrorList, did_you_mean
-from .event_refs import check_home_regions, resolve_event_refs
+from .event_refs import check_author_organizers, check_home_regions, resolve_event_refs
 from .events import Event, Occurrence, build_event
 from .frontmatter import SourceFile, read_source
 from .lint import add_content_warnings
@@ -193,6 +193,8 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     organizers = load_organizers(paths.events / ORGANIZERS_DIR, paths.root, errors, broken)
     check_home_regions([*places.values(), *organizers.values()], regions, errors)
     resolve_event_refs(all_events, places, organizers, paths.events_dir, errors, broken)
+    check_author_organizers({k: a for k, a in authors.items() if a.organizer not in broken}, organizers,
+                            paths.shown(paths.blog / "authors.yml"), paths.events_dir, errors)
 
     event_ids = {e.id for e in all_events}
     for item in [*all_posts, *all_events]:
