@@ -156,4 +156,4 @@ def test_license_labels(value, label, url):
 
 def test_author_mistake_names_its_line(tmp_path):
     site = load(tmp_path, {"blog/authors.yml": "authors:\n  a:\n    name: A\n  b:\n    nimi: B\n"})
-    assert "blog/authors.yml:4: b.nimi: tuntematon kenttä; sallitut: name, role, organisation, url" in messages(site)
+    assert "blog/authors.yml:4: b.nimi: tuntematon kenttä; sallitut: name, role, organisation, url, organizer" in messages(site)

@@ -176,8 +176,12 @@ def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
         chosen = [e for e in window if region.id in e.regions or (REGION_CALENDAR_INCLUDES_NATIONAL and not e.regions)]
         path = region_calendar_path(region.id)
         yield path, writer.calendar(chosen, name=f"{CALENDAR_NAME} – {region.short_name}", source_url=ctx.absolute(path))
+    by_organizer: dict[str, list[Event]] = {}  # one pass over the window, not one per organiser
+    for event in window:
+        for organizer_id in dict.fromkeys(o.id for o in event.organizers if o.id):
+            by_organizer.setdefault(organizer_id, []).append(event)
     for organizer in site.organizers.values():
-        chosen = [e for e in window if any(o.id == organizer.id for o in e.organizers)]
+        chosen = by_organizer.get(organizer.id, [])
         yield organizer.ics_url, writer.calendar(chosen, name=f"{CALENDAR_NAME} – {organizer.short_name or organizer.name}",
                                                  source_url=ctx.absolute(organizer.ics_url))
     for event in site.events:
