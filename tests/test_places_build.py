@@ -60,7 +60,8 @@ FILES = {
                                             price='"20 €"', registration="https://ilmo.example.fi/s"),
     "events/2021-06-09-menneet.md": event("Mennyt tilaisuus", "2021-06-09", organizer="kykasote",
                                           place="kouvolan-kaupungintalo"),
-    "events/2023-04-huhtikuu.md": event("Huhtikuun tilaisuus", "2023-04-01", date_precision="month", organizer="soste"),
+    "events/2023-04-huhtikuu.md": event("Huhtikuun tilaisuus", "2023-04-01", date_precision="month", organizer="soste",
+                                        location="{city: Jyväskylä}"),
     "events/2027-05-toukokuu.md": event("Toukokuun tilaisuus", "2027-05-01", date_precision="month", organizer="soste"),
 }
 
@@ -257,3 +258,8 @@ def test_libical_reads_the_series_without_complaint(built):
     lib = _libical()
     for path in ("tapahtumat/sarja.ics", "tapahtumat/jarjestajat/kykasote.ics"):
         assert libical_errors(lib, (built.site / path).read_bytes()) == [], path
+
+
+def test_a_bare_town_gets_no_place_block(built):
+    tree = doc(built, "tapahtumat/2023-04-huhtikuu/")  # no place, organiser without contact details, only Finnish
+    assert not tree.xpath("//section[@class='mt-venue']")
