@@ -210,3 +210,64 @@ def test_a_broken_mkdocs_yml_is_shown_in_the_browser_too(tmp_path):
         preview.wait_for("/blogi/2026/a/", lambda b: BANNER not in b, "the banner gone after the fix")
     finally:
         preview.stop()
+
+
+def test_the_banner_escapes_what_editors_wrote_and_keeps_content_length_right():
+    from muutostuki.mkdocs.preview_errors import PreviewErrors
+
+    errors = PreviewErrors()
+    page = b"<!doctype html><html><body class='x'><p>sivu</p></body></html>"
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(page)))])
+        return [page]
+
+    def css(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/css")])
+        return [b"body{}"]
+
+    def call(wsgi):
+        seen = {}
+        body = b"".join(wsgi({}, lambda status, headers, exc_info=None: seen.update(headers=dict(headers))))
+        return body, seen["headers"]
+
+    served = errors.middleware(app)
+    assert call(served)[0] == page  # no errors: untouched
+    errors.lines = ["blog/a.md:3: title: <script>alert(1)</script> & 'x'", "Sisällössä on 1 virhe"]
+    body, headers = call(served)
+    text = body.decode("utf-8")
+    assert "<script>alert(1)</script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in text
+    assert text.index('id="mt-preview-errors"') > text.index("<body class='x'>") and "sisällössä on 1 virhe." in text
+    assert int(headers["Content-Length"]) == len(body)
+    assert call(errors.middleware(css))[0] == b"body{}"  # only HTML pages get the banner
+    errors.lines = [f"blog/{i}.md:1: title: virhe" for i in range(80)]
+    assert "ja 30 riviä lisää" in call(served)[0].decode("utf-8")
+
+
+def test_a_failed_build_is_done_for_the_server_and_a_good_one_clears_the_mistakes(capsys):
+    import logging
+
+    from mkdocs.exceptions import Abort, PluginError
+    from muutostuki.mkdocs.engine import engine_logger
+    from muutostuki.mkdocs.preview_errors import PreviewErrors
+
+    errors = PreviewErrors()
+
+    def content_mistake():
+        engine_logger("plugins.muutostuki").error("blog/a.md:3: date: päivämäärää ei ole")
+        try:
+            raise PluginError("Sisällössä on 1 virhe: korjaa yllä luetellut kohdat")
+        except PluginError:
+            raise Abort("Aborted with a BuildError!")
+
+    def bug():
+        raise RuntimeError("bugi")
+
+    errors.guard(content_mistake)()  # returns: the server's build loop reloads instead of waiting
+    assert errors.lines == ["blog/a.md:3: date: päivämäärää ei ole"]
+    errors.guard(bug)()
+    assert errors.lines == ["RuntimeError: bugi"] and "Traceback" in capsys.readouterr().err
+    errors.guard(lambda: None)()
+    assert errors.lines == []
+    assert not any(isinstance(h, logging.Handler) and type(h).__name__ == "_ErrorRecords"
+                   for h in engine_logger().handlers), "the handler is removed after each build"

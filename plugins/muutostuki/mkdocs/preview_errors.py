@@ -118,9 +118,9 @@ class PreviewErrors:
         summary = str(exc.__context__ or exc).strip()
         if any(_EDITOR_ERROR.match(line) for line in lines) and summary in lines:
             lines.remove(summary)
-        if not lines:
-            lines = [str(exc).strip() or type(exc).__name__]
-        if not isinstance(exc, MkDocsException) and not any(type(exc).__name__ in line for line in lines):
+        if isinstance(exc, MkDocsException):
+            return lines or [str(exc).strip() or type(exc).__name__]
+        if not any(type(exc).__name__ in line for line in lines):  # a bug: name it as the traceback does
             lines.append(f"{type(exc).__name__}: {exc}")
         return lines
 
