@@ -238,8 +238,9 @@ def test_content_has_absolute_urls_and_image_enclosures(build_site):
     assert f'src="{SITE}blog/2026/kaavio.png"' in item["content_html"]
 
 
-# YAML double-quoted escapes: \" is a quote, \u0027 an apostrophe, \a the BEL control character
-HOSTILE_TITLE = r'<script>alert(\"x\")</script> & \"lainaus\" \u0027yksi\u0027 🎉 kello\a soi ]]> &amp;'
+# YAML double-quoted escapes: \" is a quote, \u0027 an apostrophe (control characters such as \a are
+# refused before they reach a feed: tests/test_hostile_input.py)
+HOSTILE_TITLE = r'<script>alert(\"x\")</script> & \"lainaus\" \u0027yksi\u0027 🎉 kello soi ]]> &amp;'
 HOSTILE_EXPECTED = '<script>alert("x")</script> & "lainaus" \'yksi\' 🎉 kello soi ]]> &amp;'
 
 
@@ -248,8 +249,8 @@ def test_hostile_titles_stay_well_formed_and_escaped(build_site):
                f'title: "{HOSTILE_TITLE}"\n'
                "date: 2026-02-02\n"
                "authors: [testaaja]\n"
-               'categories: ["R&D <b>", "Ääni & \\a kuva"]\n'
-               'summary: "Tiivistelmä <i>ja</i> & \\a merkki"\n'
+               'categories: ["R&D <b>", "Ääni &  kuva"]\n'
+               'summary: "Tiivistelmä <i>ja</i> &  merkki"\n'
                "regions: [kainuu]\n"
                "---\n\nTeksti & <em>korostus</em>\n")
     result = build_site({"blog/2026/vihamielinen.md": hostile,

@@ -73,8 +73,9 @@ def messages(tmp_path):
 
 
 @pytest.mark.parametrize("front, expected", [
-    ("neighbours: [lappi, lappi]\n", "docs/alueet/lappi.md:2: neighbours: alue 'lappi' ei voi olla oma naapurinsa"),
-    ("neighbours:\n  - kainuu\n  - kainuu\n", "docs/alueet/lappi.md:4: neighbours: alue 'kainuu' on listassa kahdesti"),
+    ("neighbours: [lappi]\n", "docs/alueet/lappi.md:2: neighbours: alue 'lappi' ei voi olla oma naapurinsa"),
+    ("neighbours: [kainuu, kainuu]\n", "docs/alueet/lappi.md:2: neighbours: 'kainuu' on listassa kahdesti"),
+    ("neighbours:\n  - kainuu\n  - kainuu\n", "docs/alueet/lappi.md:4: neighbours: 'kainuu' on listassa kahdesti; poista toinen (rivit 3 ja 4)"),
     ("website: javascript:alert(1)\n", "docs/alueet/lappi.md:2: website: 'javascript:alert(1)' ei ole kelvollinen"),
     ("network: HyTe ry\n", "docs/alueet/lappi.md:2: network: pitää olla lista verkostojärjestöjä"),
     ("network:\n  - url: https://a.fi/\n", "docs/alueet/lappi.md:2: network: alikenttä 'name' puuttuu"),

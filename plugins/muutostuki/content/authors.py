@@ -6,8 +6,10 @@ from pathlib import Path
 
 from . import fields as F
 from .errors import ErrorList, FieldError
-from .frontmatter import parse_yaml
-from .slugs import slugify
+from .bounds import MAX_DATA_FILE_BYTES, MAX_DATA_YAML_NODES, MAX_SLUG_CHARS
+from .frontmatter import parse_yaml, read_text
+from .slugs import is_slug, slugify
+from .unsafe_text import shown as shown_value
 
 AUTHOR_FIELDS: tuple[F.Field, ...] = (
     F.Field("name", F.text, F.SCHEMA_TEXT, required=True, help="koko nimi"),
@@ -40,12 +42,10 @@ def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]
     """Read `authors:` mapping id -> fields; report every mistake with its line."""
     if not path.exists():
         return {}
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        errors.add(shown, 1, "tiedosto", "tiedosto ei ole UTF-8-muodossa; tallenna se merkistöllä UTF-8")
+    text = read_text(path, shown, errors, limit=MAX_DATA_FILE_BYTES)
+    if text is None:
         return {}
-    parsed = parse_yaml(text, shown, errors)
+    parsed = parse_yaml(text, shown, errors, max_nodes=MAX_DATA_YAML_NODES)
     if parsed is None:
         return {}
     data, key_lines = parsed  # key_lines has "authors.<id>" for every author
@@ -58,6 +58,10 @@ def load_authors(path: Path, shown: str, errors: ErrorList) -> dict[str, Author]
     for author_id, raw in data["authors"].items():
         line = key_lines.get(f"authors.{author_id}", 1)
         author_id = str(author_id)
+        if not is_slug(author_id) or len(author_id) > MAX_SLUG_CHARS:
+            errors.add(shown, line, shown_value(author_id), f"'{shown_value(author_id)}' ei kelpaa kirjoittajan "
+                       "tunnisteeksi; käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. henna-hovi")
+            continue
         if not isinstance(raw, dict):
             errors.add(shown, line, author_id, "kirjoittajan tiedot pitää antaa kenttinä (name, role, organisation, url)")
             continue

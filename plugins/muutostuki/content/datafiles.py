@@ -11,7 +11,8 @@ from typing import Callable, TypeVar
 
 from . import fields as F
 from .errors import ErrorList
-from .frontmatter import SourceFile, parse_yaml
+from .bounds import MAX_FRONT_MATTER_CHARS
+from .frontmatter import SourceFile, parse_yaml, read_text
 from .slugs import is_slug
 
 T = TypeVar("T")
@@ -30,14 +31,8 @@ def data_files(folder: Path) -> list[Path]:
 def read_data_file(path: Path, shown: str, errors: ErrorList) -> SourceFile:
     """The file as a SourceFile whose `meta` is the mapping; problems go to `errors` (ok=False)."""
     source = SourceFile(path=shown)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        errors.add(shown, 1, "tiedosto", f"tiedostoa ei voi lukea ({exc.strerror})")
-        source.ok = False
-        return source
-    except UnicodeDecodeError:
-        errors.add(shown, 1, "tiedosto", "tiedosto ei ole UTF-8-muodossa; tallenna se merkistöllä UTF-8")
+    text = read_text(path, shown, errors, limit=MAX_FRONT_MATTER_CHARS)
+    if text is None:
         source.ok = False
         return source
     parsed = parse_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), shown, errors)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+BODY_FIELD = "teksti"  # the Markdown body, for messages about the text itself
+MAX_MESSAGE_CHARS = 1_500  # a message never grows with the input (values in it are cut, this is the last guard)
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -30,7 +33,9 @@ class ErrorList:
     items: list[ContentError] = field(default_factory=list)
 
     def add(self, path: str, line: int, field_name: str, message: str, severity: str = "error") -> None:
-        self.items.append(ContentError(path, line, field_name, message, severity))
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+        self.items.append(ContentError(path, line, str(field_name)[:100], message, severity))
 
     @property
     def errors(self) -> list[ContentError]:
@@ -46,5 +51,7 @@ class ErrorList:
 
 def did_you_mean(value: str, known: list[str] | tuple[str, ...]) -> str:
     """A Finnish 'did you mean' hint for the closest known id, or ''."""
+    if len(str(value)) > 100:  # difflib is quadratic: no hint for a value no one typed by hand
+        return ""
     close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=0.6)
     return f" Tarkoititko '{close[0]}'?" if close else ""

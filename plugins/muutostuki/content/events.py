@@ -10,12 +10,15 @@ from dateutil.rrule import rrulestr
 
 from . import fields as F
 from . import series
+from .bounds import MAX_SLUG_CHARS
 from .errors import ErrorList, FieldError, did_you_mean
 from .frontmatter import SourceFile
 from .organizers import Organizer
 from .places import Place, place_from_inline
 from .regions import region_id_list
+from .series_bounds import check_rule_parts, series_problem, series_starts
 from .slugs import is_slug, slugify
+from .unsafe_text import shown
 from .timeutil import HELSINKI, as_datetime
 
 RESERVED_EVENT_IDS = ("index", "menneet", "kalenteri", "sivu", "alueet", "aiheet", "tilaa", "paikat", "jarjestajat")
@@ -114,24 +117,23 @@ def _rrule(value: object) -> str:
         raise FieldError(f"toistosäännössä saa olla vain kirjaimia, numeroita ja merkit = ; , + -; {_RRULE_EXAMPLE}")
     parts = dict(p.split("=", 1) if "=" in p else (p, "") for p in rule.split(";") if p)
     if "FREQ" not in parts:
-        raise FieldError(f"'{rule}' ei ole toistosääntö: FREQ puuttuu; {_RRULE_EXAMPLE}")
+        raise FieldError(f"'{shown(rule)}' ei ole toistosääntö: FREQ puuttuu; {_RRULE_EXAMPLE}")
     if "COUNT" in parts and "UNTIL" in parts:
         raise FieldError("käytä joko COUNT (kertojen määrä) tai UNTIL (viimeinen päivä), ei molempia")
     if parts.get("UNTIL", "").endswith("Z"):
         raise FieldError("kirjoita UNTIL Suomen aikana ilman Z-loppua, esim. UNTIL=20271231")
-    if parts.get("COUNT", "1").isdigit() and int(parts.get("COUNT", "1")) < 1:
-        raise FieldError("COUNT pitää olla vähintään 1")
     try:
         rrulestr(rule, dtstart=datetime(2020, 1, 1))
     except (ValueError, TypeError) as exc:
-        raise FieldError(f"toistosääntöä '{rule}' ei voi lukea ({exc}); {_RRULE_EXAMPLE}") from None
+        raise FieldError(f"toistosääntöä '{shown(rule)}' ei voi lukea ({shown(exc, 100)}); {_RRULE_EXAMPLE}") from None
+    check_rule_parts(parts)
     if len(parts.get("UNTIL", "")) == 8:  # a bare date includes its whole day
         rule = rule.replace(f"UNTIL={parts['UNTIL']}", f"UNTIL={parts['UNTIL']}T235959")
     return rule
 
 
 EVENT_FIELDS: tuple[F.Field, ...] = (
-    F.Field("title", F.text, F.SCHEMA_TEXT, required=True, help="tapahtuman nimi"),
+    F.Field("title", F.title, F.SCHEMA_TITLE, required=True, help="tapahtuman nimi"),
     F.Field("start", F.date_or_datetime, F.SCHEMA_DATE, required=True,
             help="alkaa: VVVV-KK-PP HH:MM tai koko päivän tapahtumalle VVVV-KK-PP"),
     F.Field("end", F.date_or_datetime, F.SCHEMA_DATE, help="päättyy: samassa muodossa kuin start"),
@@ -147,8 +149,8 @@ EVENT_FIELDS: tuple[F.Field, ...] = (
             {"oneOf": [*_ORGANIZER_ITEM_SCHEMA["oneOf"], {"type": "array", "items": _ORGANIZER_ITEM_SCHEMA,
                                                           "minItems": 1, "maxItems": MAX_ORGANIZERS}]},
             help="järjestäjä: tunniste kansiosta events/jarjestajat/ (esim. soste), nimi tai lista näistä"),
-    F.Field("categories", F.text_list, F.SCHEMA_TEXT_LIST, help="aiheet"),
-    F.Field("tags", F.text_list, F.SCHEMA_TEXT_LIST, help="avainsanat"),
+    F.Field("categories", F.category_list, F.SCHEMA_CATEGORY_LIST, help="aiheet"),
+    F.Field("tags", F.label_list, F.SCHEMA_LABEL_LIST, help="avainsanat"),
     F.Field("registration", F.mapping(REGISTRATION_FIELDS, allow_text_as="url"),
             {"oneOf": [F.SCHEMA_URL, F.mapping_schema(REGISTRATION_FIELDS)]}, help="ilmoittautuminen"),
     F.Field("status", F.choice(*STATUSES), {"enum": list(STATUSES)},
@@ -359,7 +361,7 @@ class Event:
 
     def _rule_starts(self, limit: datetime) -> list[date | datetime]:
         """The rule's own starts up to `limit` (naive Helsinki time), exceptions and overrides ignored."""
-        rule = rrulestr(self.recurrence, dtstart=as_datetime(self.start).replace(tzinfo=None))
+        rule = series_starts(self.recurrence, as_datetime(self.start).replace(tzinfo=None))
         starts = []
         for naive in rule:
             if naive > limit:
@@ -398,7 +400,7 @@ class Event:
 
 def _first_in_series(start: date | datetime, rule: str) -> datetime | None:
     naive = as_datetime(start).replace(tzinfo=None)
-    return next(iter(rrulestr(rule, dtstart=naive)), None)
+    return next(iter(series_starts(rule, naive)), None)
 
 
 def _starts_series(start: date | datetime, rule: str) -> bool:
@@ -418,7 +420,11 @@ def build_event(source: SourceFile, errors: ErrorList) -> Event | None:
     """Validate one event file; region and post references are checked by the site."""
     event_id = Path(source.path).stem
     ok = True
-    if not is_slug(event_id):
+    if len(event_id) > MAX_SLUG_CHARS:
+        errors.add(source.path, 1, "tiedosto", f"tiedostonimi on liian pitkä ({len(event_id)} merkkiä, enintään "
+                   f"{MAX_SLUG_CHARS}); lyhennä sitä, sillä se on tapahtuman osoite")
+        ok = False
+    elif not is_slug(event_id):
         errors.add(source.path, 1, "tiedosto", f"tiedostonimi '{event_id}' ei kelpaa tapahtuman tunnisteeksi; "
                    "käytä pieniä kirjaimia a-z, numeroita ja viivoja, esim. 2021-08-25-webinaari.md")
         ok = False
@@ -449,6 +455,9 @@ def build_event(source: SourceFile, errors: ErrorList) -> Event | None:
         ok = False
     if start is not None and clean.get("recurrence") and not _starts_series(start, clean["recurrence"]):
         errors.add(source.path, source.line("recurrence"), "recurrence", _series_start_message(start, clean["recurrence"]))
+        ok = False
+    elif start is not None and clean.get("recurrence") and (problem := series_problem(clean["recurrence"], start)):
+        errors.add(source.path, source.line("recurrence"), "recurrence", problem)
         ok = False
     if "place" in clean and "location" in clean:
         errors.add(source.path, source.line("location"), "location",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from .errors import ErrorList
+from .errors import BODY_FIELD, ErrorList
 from .markdown_refs import markdown_refs
 
 
@@ -21,7 +21,6 @@ class Site(Protocol):
     calendar_end: datetime
 
 WARNING = "warning"
-BODY_FIELD = "teksti"  # the Markdown body, for messages about the text itself
 
 
 def image_alt_warnings(path: str, body: str, first_line: int, errors: ErrorList) -> None:

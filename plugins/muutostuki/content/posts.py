@@ -9,7 +9,9 @@ from pathlib import Path
 
 from . import fields as F
 from .authors import Author
+from .bounds import MAX_SLUG_CHARS
 from .errors import ErrorList
+from .unsafe_text import shown
 from .frontmatter import SourceFile
 from .regions import region_id_list
 from .slugs import slugify
@@ -20,15 +22,15 @@ WORD = re.compile(r"\w+")
 MORE_MARKER = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE)
 
 POST_FIELDS: tuple[F.Field, ...] = (
-    F.Field("title", F.text, F.SCHEMA_TEXT, required=True, help="otsikko"),
+    F.Field("title", F.title, F.SCHEMA_TITLE, required=True, help="otsikko"),
     F.Field("date", F.date_or_datetime, F.SCHEMA_DATE, required=True,
             help="julkaisupäivä VVVV-KK-PP tai VVVV-KK-PP HH:MM; tulevaisuuden päivä ajastaa julkaisun"),
     F.Field("updated", F.date_or_datetime, F.SCHEMA_DATE, help="päivitetty VVVV-KK-PP"),
     F.Field("authors", F.id_list, dict(F.SCHEMA_ID_LIST, minItems=1), required=True,
             help="kirjoittajien tunnisteet tiedostosta blog/authors.yml, esim. [henna-hovi]"),
     F.Field("regions", region_id_list, F.SCHEMA_ID_LIST, help="alueiden tunnisteet, esim. [etela-savo]; tyhjä = valtakunnallinen"),
-    F.Field("categories", F.text_list, F.SCHEMA_TEXT_LIST, help="aiheet, esim. [Sote-uudistus]"),
-    F.Field("tags", F.text_list, F.SCHEMA_TEXT_LIST, help="avainsanat"),
+    F.Field("categories", F.category_list, F.SCHEMA_CATEGORY_LIST, help="aiheet, esim. [Sote-uudistus]"),
+    F.Field("tags", F.label_list, F.SCHEMA_LABEL_LIST, help="avainsanat"),
     F.Field("summary", F.text, F.SCHEMA_TEXT, help="tiivistelmä listauksiin, syötteisiin ja hakukoneille"),
     F.Field("image", F.image_path, F.SCHEMA_IMAGE, help="kuva: polku docs-kansiossa (kuvat/x.jpg) tai https-osoite"),
     F.Field("image_alt", F.text, F.SCHEMA_TEXT, help="kuvan vaihtoehtoinen teksti: mitä kuvassa näkyy"),
@@ -137,7 +139,11 @@ def build_post(source: SourceFile, authors: dict[str, Author], errors: ErrorList
     stem = Path(source.path).stem
     slug = clean.get("slug") or slugify(stem)
     if not slug:
-        errors.add(source.path, 1, "slug", f"tiedostonimestä '{stem}' ei saa osoitetta; anna 'slug: ...'")
+        errors.add(source.path, 1, "slug", f"tiedostonimestä '{shown(stem)}' ei saa osoitetta; anna 'slug: ...'")
+        return None
+    if len(slug) > MAX_SLUG_CHARS:
+        errors.add(source.path, 1, "slug", f"tiedostonimestä tulisi liian pitkä osoite ({len(slug)} merkkiä, "
+                   f"enintään {MAX_SLUG_CHARS}); lyhennä tiedostonimeä tai anna lyhyempi 'slug: ...'")
         return None
     updated = clean.get("updated")
     return Post(

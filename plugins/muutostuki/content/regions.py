@@ -10,6 +10,7 @@ from .errors import ErrorList, FieldError
 from .frontmatter import read_source
 from .region_registry import NAME_FORMS, REGION_IDS, REGIONS
 from .slugs import is_slug, slugify
+from .unsafe_text import shown
 
 
 def _email(value: object) -> str:
@@ -45,8 +46,8 @@ def region_id_list(value: object) -> list[str]:
     items = F.text_list(value)
     for item in items:
         if not is_slug(item):
-            raise FieldError(f"'{item}' ei ole alueen tunniste; kirjoita tunniste pienin kirjaimin ilman ääkkösiä."
-                             f"{_hint(item)} Tunnetut alueet: {', '.join(REGION_IDS)}")
+            raise FieldError(f"'{shown(item)}' ei ole alueen tunniste; kirjoita tunniste pienin kirjaimin ilman "
+                             f"ääkkösiä.{_hint(item)} Tunnetut alueet: {', '.join(REGION_IDS)}")
     return items
 
 
@@ -183,16 +184,12 @@ def _check_forms(region: Region, clean: dict, source, errors: ErrorList) -> None
 
 
 def _check_neighbours(region: Region, source, regions: dict[str, Region], errors: ErrorList) -> None:
-    seen: set[str] = set()
     for i, neighbour in enumerate(region.neighbours):
         line = source.line(f"neighbours.{i}") if f"neighbours.{i}" in source.lines else source.line("neighbours")
         if neighbour not in regions:
             errors.add(source.path, line, "neighbours", unknown_region_message(neighbour, regions))
         elif neighbour == region.id:
             errors.add(source.path, line, "neighbours", f"alue '{neighbour}' ei voi olla oma naapurinsa; poista rivi")
-        elif neighbour in seen:
-            errors.add(source.path, line, "neighbours", f"alue '{neighbour}' on listassa kahdesti; poista toinen")
-        seen.add(neighbour)
 
 
 def _check_body(source, errors: ErrorList) -> None:
@@ -252,4 +249,4 @@ def _hint(value: str, regions: dict[str, Region] | None = None) -> str:
 
 def unknown_region_message(region_id: str, regions: dict[str, Region] | None = None) -> str:
     """`tuntematon alue 'x'. Tarkoititko 'y'? Tunnetut alueet: ...`: the fix and every valid id."""
-    return f"tuntematon alue '{region_id}'.{_hint(region_id, regions)} Tunnetut alueet: {', '.join(REGION_IDS)}"
+    return f"tuntematon alue '{shown(region_id)}'.{_hint(region_id, regions)} Tunnetut alueet: {', '.join(REGION_IDS)}"

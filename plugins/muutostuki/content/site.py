@@ -11,16 +11,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .authors import Author, load_authors
-from .errors import ErrorList, did_you_mean
+from .errors import ErrorList, FieldError, did_you_mean
 from .event_refs import check_author_organizers, check_home_regions, resolve_event_refs
 from .events import Event, Occurrence, build_event
+from .fields import id_list
 from .frontmatter import SourceFile, read_source
 from .lint import add_content_warnings
 from .organizers import ORGANIZERS_DIR, Organizer, load_organizers
 from .places import PLACES_DIR, Place, load_places
 from .posts import Post, build_post
-from .regions import Region, load_regions, unknown_region_message
+from .regions import Region, load_regions, region_id_list, unknown_region_message
 from .timeutil import as_datetime
+from .walk import folder_files
 
 
 @dataclass(frozen=True)
@@ -142,12 +144,6 @@ class Site:
         return self.preview or post.is_public(self.build_time)
 
 
-def _content_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.parts))
-
-
 def _read(path: Path, shown: str, errors: ErrorList, cache: dict | None) -> SourceFile:
     """read_source; with a cache (mkdocs serve rebuilds), files unchanged since are not parsed again."""
     if cache is None:
@@ -172,21 +168,34 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     errors = ErrorList()
     authors = load_authors(paths.blog / "authors.yml", paths.shown(paths.blog / "authors.yml"), errors)
     regions = load_regions(paths.docs, paths.root, errors)
+    check_docs_pages(paths, errors)
 
+    blog_files = folder_files(paths.blog, paths.root, errors)
     all_posts: list[Post] = []
-    for path in _content_files(paths.blog):
+    failed: list[_Refs] = []  # references of files that failed otherwise: checked all the same
+    for path in blog_files.markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
             post = build_post(source, authors, errors)
             if post is not None:
                 all_posts.append(post)
+            else:
+                failed.append(_Refs.of(source, has_events=True))
+    if not blog_files.markdown() and blog_files.hidden_markdown:
+        errors.add(paths.blog_dir, 1, "tiedosto",
+                   f"kansiossa on {blog_files.hidden_markdown} Markdown-tiedostoa, mutta kaikki piilotetuissa "
+                   "(pisteellä alkavissa) kansioissa tai tiedostoissa, joten yhtään kirjoitusta ei julkaistaisi; "
+                   "siirrä kirjoitukset kansioon blog/VVVV/")
     all_events: list[Event] = []
-    for path in _content_files(paths.events):
+    for path in folder_files(paths.events, paths.root, errors).markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
             event = build_event(source, errors)
             if event is not None:
                 all_events.append(event)
+            else:
+                failed.append(_Refs.of(source, has_events=False))
+    all_events = _without_duplicate_ids(all_events, errors)
 
     broken: set[str] = set()  # files with mistakes: already reported, their ids are not "unknown"
     places = load_places(paths.events / PLACES_DIR, paths.root, errors, broken)
@@ -197,27 +206,17 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
                             paths.shown(paths.blog / "authors.yml"), paths.events_dir, errors)
 
     event_ids = {e.id for e in all_events}
-    for item in [*all_posts, *all_events]:
+    for item in [*all_posts, *all_events, *failed]:
         for i, region_id in enumerate(item.regions):
             if region_id not in regions:
                 errors.add(item.path, item.lines.get(f"regions.{i}", item.lines.get("regions", 1)), "regions",
                            unknown_region_message(region_id, regions))
-    for post in all_posts:
-        for i, event_id in enumerate(post.events):
-            if event_id not in event_ids:
-                errors.add(post.path, post.lines.get(f"events.{i}", post.lines.get("events", 1)), "events",
-                           f"tuntematon tapahtuma '{event_id}'.{did_you_mean(event_id, sorted(event_ids))} "
-                           "Tapahtuman tunniste on sen tiedoston nimi kansiossa events/ ilman .md-päätettä")
+    for item in [*all_posts, *failed]:  # events of events are no field
+        _check_event_refs(item.path, item.lines, item.events, event_ids, errors)
+    _check_category_names(all_posts, errors)
 
-    by_url: dict[str, list[Post]] = defaultdict(list)
-    for post in all_posts:
-        by_url[post.url].append(post)
-    for url, same in by_url.items():
-        if len(same) > 1:
-            for post in same:
-                others = ", ".join(p.path for p in same if p is not post)
-                errors.add(post.path, post.lines.get("slug", 1), "slug",
-                           f"sama osoite /{url} kuin tiedostolla {others}; anna toiselle oma 'slug: ...'")
+    _report_copies(all_posts, lambda p: p.url, "slug", lambda p: p.lines.get("slug", 1), errors,
+                   lambda url, others: f"sama osoite /{url} kuin tiedostolla {others}; anna toiselle oma 'slug: ...'")
 
     visible = [p for p in all_posts if preview or p.is_public(build_time)]
     visible.sort(key=lambda p: (p.date, p.slug), reverse=True)
@@ -228,3 +227,80 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
                 horizon_months=horizon_months, places=places, organizers=organizers)
     add_content_warnings(site)
     return site
+
+
+@dataclass
+class _Refs:
+    """The region and event ids of a file that failed for other reasons, so that they are checked
+    in the same run (an editor sees every mistake at once, not more after each fix)."""
+
+    path: str
+    lines: dict[str, int]
+    regions: list[str]
+    events: list[str]
+
+    @classmethod
+    def of(cls, source: SourceFile, has_events: bool) -> "_Refs":
+        return cls(source.path, source.lines, _listed(region_id_list, source.meta.get("regions")),
+                   _listed(id_list, source.meta.get("events")) if has_events else [])
+
+
+def _listed(parse, raw: object) -> list[str]:
+    """The ids of one list field; [] when the list itself is wrong (that mistake is listed already)."""
+    try:
+        return parse(raw) if raw is not None else []
+    except FieldError:
+        return []
+
+
+def _check_event_refs(path: str, lines: dict[str, int], ids: list[str], event_ids: set[str],
+                      errors: ErrorList) -> None:
+    for i, event_id in enumerate(ids):
+        if event_id in event_ids:
+            continue
+        errors.add(path, lines.get(f"events.{i}", lines.get("events", 1)), "events",
+                   f"tuntematon tapahtuma '{event_id}'.{did_you_mean(event_id, sorted(event_ids))} "
+                   "Tapahtuman tunniste on sen tiedoston nimi kansiossa events/ ilman .md-päätettä")
+
+
+def _without_duplicate_ids(events: list[Event], errors: ErrorList) -> list[Event]:
+    """Two files with one id (events/a/x.md, events/b/x.md) would share one page and one UID: refuse both."""
+    shared = _report_copies(events, lambda e: e.id, "tiedosto", lambda e: 1, errors, lambda event_id, others: (
+        f"tapahtuman tunniste '{event_id}' (tiedostonimi) on myös tiedostolla {others}; tunnisteen pitää olla "
+        "yksilöllinen, joten nimeä toinen tiedosto uudelleen"))
+    return [e for e in events if e.id not in shared]
+
+
+def _report_copies(items: list, key, field_name: str, line, errors: ErrorList, message) -> set:
+    """Report every item whose `key` another item shares, naming the others' files; the shared keys."""
+    groups: dict[str, list] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    shared = {k for k, same in groups.items() if len(same) > 1}
+    for k in shared:
+        for item in groups[k]:
+            others = ", ".join(other.path for other in groups[k] if other is not item)
+            errors.add(item.path, line(item), field_name, message(k, others))
+    return shared
+
+
+def _check_category_names(posts: list[Post], errors: ErrorList) -> None:
+    """Two spellings of one category address ('Sote-uudistus', 'sote uudistus') would silently merge."""
+    first: dict[str, tuple[str, str, int]] = {}
+    for post in sorted(posts, key=lambda p: p.path):
+        for i, (name, slug) in enumerate(post.category_slugs):
+            line = post.lines.get(f"categories.{i}", post.lines.get("categories", 1))
+            seen = first.setdefault(slug, (name, post.path, line))
+            if seen[0] != name:
+                errors.add(post.path, line, "categories",
+                           f"aihe '{name}' saa saman osoitteen kuin aihe '{seen[0]}' ({seen[1]}:{seen[2]}); "
+                           f"kirjoita aihe täsmälleen samoin kuin muualla: '{seen[0]}'")
+
+
+def check_docs_pages(paths: ContentPaths, errors: ErrorList) -> None:
+    """Hand-written pages: MkDocs would publish a broken front matter as text without a word,
+    and follow any symbolic link. Region pages (docs/alueet/) are read by load_regions."""
+    regions_dir = paths.docs / "alueet"
+    for path in folder_files(paths.docs, paths.root, errors).markdown():
+        if path.parent != regions_dir:
+            read_source(path, paths.shown(path), errors, require_front_matter=False)

@@ -5,7 +5,9 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from .bounds import FIRST_DATE, LAST_DATE
 from .errors import FieldError
+from .unsafe_text import shown
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -18,7 +20,17 @@ DATE_FORMS = "VVVV-KK-PP tai VVVV-KK-PP HH:MM (esim. 2021-08-25 13:00)"
 
 
 def parse_date_or_datetime(value: object) -> date | datetime:
-    """Parse `YYYY-MM-DD` (a date) or `YYYY-MM-DD HH:MM` (an aware Helsinki datetime)."""
+    """Parse `YYYY-MM-DD` (a date) or `YYYY-MM-DD HH:MM` (an aware Helsinki datetime), within
+    FIRST_DATE..LAST_DATE: an event in 1900 would give the calendar a month page for every month since."""
+    parsed = _parse_date_or_datetime(value)
+    day = parsed.astimezone(HELSINKI).date() if isinstance(parsed, datetime) else parsed
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise FieldError(f"päivämäärän pitää olla vuosien {FIRST_DATE.year}–{LAST_DATE.year} välillä; "
+                         f"tarkista vuosiluku (muoto {DATE_FORMS})")
+    return parsed
+
+
+def _parse_date_or_datetime(value: object) -> date | datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=HELSINKI)
     if isinstance(value, date):
@@ -32,7 +44,7 @@ def parse_date_or_datetime(value: object) -> date | datetime:
             raise FieldError(f"päivämäärää '{text}' ei ole olemassa; käytä muotoa {DATE_FORMS}") from None
     m = _DATETIME_RE.match(text)
     if not m:
-        raise FieldError(f"'{text}' ei ole päivämäärä; käytä muotoa {DATE_FORMS}")
+        raise FieldError(f"'{shown(text)}' ei ole päivämäärä; käytä muotoa {DATE_FORMS}")
     try:
         naive = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
     except ValueError:

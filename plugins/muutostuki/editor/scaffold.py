@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import fi
 from ..content import fields as F
+from ..content.bounds import MAX_SLUG_CHARS
 from ..content.authors import load_authors
 from ..content.errors import ErrorList, FieldError
 from ..content.events import build_event
@@ -109,15 +110,27 @@ def _write_new(path: Path, text: str, shown: str) -> None:
     except FileExistsError:
         raise ScaffoldError([f"tiedosto {shown} on jo olemassa, eikä sitä korvata; valitse toinen otsikko "
                              "tai anna oma osoite valitsimella --slug"]) from None
+    except OSError as exc:
+        raise ScaffoldError([f"tiedostoa {shown} ei voi luoda ({exc.strerror}); anna lyhyempi osoite "
+                             "valitsimella --slug"]) from None
 
 
 def _slug(title: str, slug: str | None, problems: list[str]) -> str:
-    result = slug if slug else slugify(title)
+    """The address part: --slug as given, or from the title, cut at a word to MAX_SLUG_CHARS."""
+    result = slug if slug else _cut(slugify(title), MAX_SLUG_CHARS - 11)  # room for an event's date prefix
     if not is_slug(result):
         problems.append(f"--slug: '{result}' ei kelpaa osoitteeksi; käytä pieniä kirjaimia a-z, numeroita ja "
                         "viivoja, esim. --slug sote-meni-lapi" if slug else
                         "otsikosta ei saa tiedostonimeä; anna osoite valitsimella --slug, esim. --slug webinaari")
     return result
+
+
+def _cut(slug: str, limit: int) -> str:
+    """`a-long-title` cut to at most `limit` characters at a dash, never mid-word when a dash is near."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+    return cut.strip("-")
 
 
 POST_BODY = """\

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from ..content.bounds import CALENDAR_MONTHS_BACK
 from ..content.events import Occurrence
 from ..content.site import Site
 from ..content.timeutil import HELSINKI
@@ -112,7 +113,7 @@ class CalendarIndex:
         last = add_months(*now, site.horizon_months)
         cap = add_months(*last, EXTRA_MONTHS_CAP)
         used = [m for m in (*self.by_month, *self.undated)]
-        first = min([now, *used])
+        first = max(min([now, *used]), add_months(*now, -CALENDAR_MONTHS_BACK))  # bounded, however old the events
         last = max([last, *(m for m in used if m <= cap)])
         result, current = [], first
         while current <= last:
