@@ -61,7 +61,7 @@ class BuildResult:
 
 def post(title: str = "Testikirjoitus", date: str = "2026-01-15", **fields) -> str:
     """Front matter + body of a post, for fixture sites."""
-    lines = ["---", f'title: "{title}"', f"date: {date}", "authors: [testaaja]"]
+    lines = ["---", f'title: "{title}"', f"date: {date}", f"authors: {fields.pop('authors', '[testaaja]')}"]
     body = fields.pop("body", "Ensimmäinen kappale.\n\nToinen kappale.")
     for key, value in fields.items():
         lines.append(f"{key}: {value}")

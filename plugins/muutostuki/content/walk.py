@@ -81,3 +81,8 @@ def folder_files(folder: Path, root: Path, errors: ErrorList) -> FolderFiles:
             result.files.append(path)
     result.files.sort()
     return result
+
+
+def visible_files(folder: Path, root: Path) -> list[Path]:
+    """The files the site publishes from `folder` (refused links left out; load_site reports them)."""
+    return folder_files(folder, root, ErrorList()).files

@@ -13,6 +13,7 @@ from ..content.errors import ErrorList
 from ..content.frontmatter import read_source
 from ..content.lint import image_alt_warnings
 from ..content.site import Site, load_site
+from ..content.walk import visible_files
 from .links import LinkTargets, check_links, page_url
 from .project import Project, ProjectError
 
@@ -40,13 +41,6 @@ def plugin_config(options: dict):
     return config
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-
-
 def _generated_pages(project: Project, site: Site, options) -> list:
     from ..pages.context import BuildContext
     from ..pages.registry import page_generators
@@ -68,7 +62,7 @@ def link_targets(project: Project, site: Site, options, docs_files: list[Path]) 
         else:
             targets.files.add(src_uri)
     for folder in (paths.blog, paths.events):
-        for path in _visible_files(folder):
+        for path in visible_files(folder, paths.root):
             if path.suffix.lower() not in ASSET_SKIP:
                 targets.files.add(paths.shown(path))
     for spec in _generated_pages(project, site, options):
@@ -83,7 +77,7 @@ def run_check(project: Project) -> CheckReport:
     paths = project.paths
     site = load_site(paths, project.build_time(), preview=False, horizon_months=options.calendar_months_ahead)
     errors = site.errors
-    docs_files = _visible_files(paths.docs)
+    docs_files = visible_files(paths.docs, paths.root)
     docs_pages = [p for p in docs_files if p.suffix == ".md"]
     try:
         targets = link_targets(project, site, options, docs_files)

@@ -23,10 +23,10 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event as VEvent, vDuration, vRecur, vText
 
 from ..content.events import Event, Occurrence
+from ..content.series_bounds import series_starts
 from ..content.timeutil import HELSINKI, as_datetime
 from ..event_text import description_text, location_text
 from .ics_sequence import EventHistory, event_history
@@ -152,7 +152,7 @@ def last_end(event: Event) -> datetime | None:
         return Occurrence(event, event.start, event.end).end_dt
     if "COUNT=" not in event.recurrence and "UNTIL=" not in event.recurrence:
         return None
-    starts = list(rrulestr(event.recurrence, dtstart=as_datetime(event.start).replace(tzinfo=None)))
+    starts = series_starts(event.recurrence, as_datetime(event.start).replace(tzinfo=None))
     if not starts:
         return as_datetime(event.start)
     duration = event.duration or timedelta(0)

@@ -22,6 +22,7 @@ from ..pages import jsonld
 from .autoescape import autoescape
 from ..content.site import ContentPaths, load_site
 from ..content.timeutil import HELSINKI
+from ..content.walk import visible_files
 from ..editor.project import ProjectError
 from ..editor.project import resolve_build_time as project_build_time
 from ..pages.licenses import license_label_and_url
@@ -189,10 +190,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         """Images and attachments kept beside posts and events are published at the same path."""
         root = self.ctx.site.paths.root
         for folder in (self.ctx.site.paths.blog, self.ctx.site.paths.events):
-            if not folder.is_dir():
-                continue
-            for path in folder.rglob("*"):
-                if path.is_file() and path.suffix.lower() not in ASSET_SKIP and not path.name.startswith("."):
+            for path in visible_files(folder, root):
+                if path.suffix.lower() not in ASSET_SKIP:
                     src_uri = path.relative_to(root).as_posix()
                     if files.get_file_from_path(src_uri) is None:
                         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
