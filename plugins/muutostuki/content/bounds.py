@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-MAX_FILE_BYTES = 1_000_000          # one Markdown file (a long report is about 100 KB)
+MAX_FILE_BYTES = 500_000            # one Markdown file (a long report is about 50 KB)
 MAX_DATA_FILE_BYTES = 2_000_000     # blog/authors.yml
 MAX_FRONT_MATTER_CHARS = 50_000
 MAX_YAML_DEPTH = 6                  # `network: - contact: name:` is 4 levels deep
@@ -20,6 +20,7 @@ MAX_LIST_ITEMS = 50                 # any list field
 MAX_LABEL_CHARS = 80                # one category or tag
 MAX_SLUG_CHARS = 100                # an address part (slug, file name, category address)
 MAX_CATEGORIES = 10                 # categories of one post or event
+MAX_SITE_CATEGORIES = 300           # categories of the whole site (each is a listing and a feed)
 
 FIRST_DATE = date(2000, 1, 1)       # dates of posts and events lie in this range
 LAST_DATE = date(2089, 12, 31)     # a series from it still ends before 2100 (see series._probe_year)

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import fields as F
 from .errors import ErrorList, FieldError
 from .frontmatter import read_source
+from .html_policy import check_body
 from .region_registry import NAME_FORMS, REGION_IDS, REGIONS
 from .slugs import is_slug, slugify
 from .unsafe_text import shown
@@ -170,6 +171,7 @@ def load_regions(docs_dir: Path, root: Path, errors: ErrorList) -> dict[str, Reg
             _check_forms(region, clean, source, errors)
         _check_neighbours(region, source, regions, errors)
         _check_body(source, errors)
+        check_body(source.path, source.body, source.body_line, errors)
     return regions
 
 

@@ -11,11 +11,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .authors import Author, load_authors
+from .bounds import MAX_SITE_CATEGORIES
 from .errors import ErrorList, FieldError, did_you_mean
 from .event_refs import check_author_organizers, check_home_regions, resolve_event_refs
 from .events import Event, Occurrence, build_event
 from .fields import id_list
 from .frontmatter import SourceFile, read_source
+from .html_policy import check_body
 from .lint import add_content_warnings
 from .organizers import ORGANIZERS_DIR, Organizer, load_organizers
 from .places import PLACES_DIR, Place, load_places
@@ -176,6 +178,7 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     for path in blog_files.markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
+            check_body(source.path, source.body, source.body_line, errors)
             post = build_post(source, authors, errors)
             if post is not None:
                 all_posts.append(post)
@@ -190,6 +193,7 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     for path in folder_files(paths.events, paths.root, errors).markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
+            check_body(source.path, source.body, source.body_line, errors)
             event = build_event(source, errors)
             if event is not None:
                 all_events.append(event)
@@ -290,6 +294,11 @@ def _check_category_names(posts: list[Post], errors: ErrorList) -> None:
     for post in sorted(posts, key=lambda p: p.path):
         for i, (name, slug) in enumerate(post.category_slugs):
             line = post.lines.get(f"categories.{i}", post.lines.get("categories", 1))
+            if slug not in first and len(first) >= MAX_SITE_CATEGORIES:
+                errors.add(post.path, line, "categories",
+                           f"sivustolla on jo {MAX_SITE_CATEGORIES} aihetta, eikä uusia aiheita voi lisätä; valitse "
+                           "olemassa oleva aihe (ks. Blogi > Aiheet) tai käytä avainsanaa (tags)")
+                continue
             seen = first.setdefault(slug, (name, post.path, line))
             if seen[0] != name:
                 errors.add(post.path, line, "categories",
@@ -303,4 +312,5 @@ def check_docs_pages(paths: ContentPaths, errors: ErrorList) -> None:
     regions_dir = paths.docs / "alueet"
     for path in folder_files(paths.docs, paths.root, errors).markdown():
         if path.parent != regions_dir:
-            read_source(path, paths.shown(path), errors, require_front_matter=False)
+            source = read_source(path, paths.shown(path), errors, require_front_matter=False)
+            check_body(source.path, source.body, source.body_line, errors)
