@@ -13,7 +13,7 @@ import pytest
 
 from conftest import post, write_site
 from event_files import event
-from hostile_run import build, check
+from hostile_run import build, check, run_limited
 
 CHECK_SECONDS = 5.0  # the check's own time as it reports it (about 0.3 s on a quiet machine; CI is shared)
 WALL_SECONDS = 20    # the whole subprocess, on a shared CI machine
@@ -220,6 +220,13 @@ def test_control_and_direction_characters_are_refused(tmp_path):
        "blog/2026/raaka.md:2: title: teksti sisältää merkin U+0007 (ohjausmerkki)")
 
 
+def test_file_names_with_control_characters_are_refused_and_never_echoed_raw(tmp_path):
+    result = checked(tmp_path, {"blog/2026/nimi\x1b[2J.md": post("Nimi"), "blog/2026/kuva\u202e.png": b"x"},
+                     "blog/2026/nimi\ufffd[2J.md:1: tiedosto: tiedostonimessä on merkki U+001B (ohjausmerkki)",
+                     "blog/2026/kuva\ufffd.png:1: tiedosto: tiedostonimessä on merkki U+202E")
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+
+
 # -- where the project lives ---------------------------------------------------------------------
 
 def test_a_checkout_inside_a_dot_folder_finds_every_post(tmp_path, build_site):
@@ -307,3 +314,16 @@ def test_active_html_and_addresses_in_texts_are_refused(tmp_path):
     out = check(tmp_path).output
     assert "blog/2026/html.md:7:" not in out and "blog/2026/html.md:22:" not in out  # code is not HTML
     assert out.count("blog/2026/html.md:13: teksti: javascript:") == 2  # the entity-hidden one too
+
+
+def test_new_with_over_long_title_or_slug_says_what_to_do(tmp_path):
+    write_site(tmp_path, {})
+    too_long = run_limited(tmp_path, "muutostuki", "new", "post", "Pitkä otsikko " * 30, "--author", "testaaja")
+    too_long.assert_clean_failure("otsikko: teksti on liian pitkä (419 merkkiä, enintään 200)", seconds=WALL_SECONDS)
+    slug = run_limited(tmp_path, "muutostuki", "new", "event", "X", "--start", "2027-01-01", "--slug", "a" * 300)
+    slug.assert_clean_failure("tiedosto: tiedostonimi on liian pitkä (311 merkkiä, enintään 100)", seconds=WALL_SECONDS)
+    made = run_limited(tmp_path, "muutostuki", "new", "post", "Pitkä otsikko " * 12, "--author", "testaaja")
+    assert made.returncode == 0, made.output
+    (created,) = (tmp_path / "blog").rglob("pitka-*.md")
+    assert len(created.stem) <= 89 and not created.stem.endswith("-"), created.name
+    assert not list((tmp_path / "events").rglob("*.md"))

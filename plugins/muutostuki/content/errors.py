@@ -4,6 +4,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .unsafe_text import FORBIDDEN
+
 BODY_FIELD = "teksti"  # the Markdown body, for messages about the text itself
 MAX_MESSAGE_CHARS = 1_500  # a message never grows with the input (values in it are cut, this is the last guard)
 
@@ -33,6 +35,7 @@ class ErrorList:
     items: list[ContentError] = field(default_factory=list)
 
     def add(self, path: str, line: int, field_name: str, message: str, severity: str = "error") -> None:
+        path, message = _printable(path), _printable(message)  # no terminal escapes from file names
         if len(message) > MAX_MESSAGE_CHARS:
             message = message[: MAX_MESSAGE_CHARS - 1] + "…"
         self.items.append(ContentError(path, line, str(field_name)[:100], message, severity))
@@ -47,6 +50,10 @@ class ErrorList:
 
     def __bool__(self) -> bool:
         return bool(self.errors)
+
+
+def _printable(text: str) -> str:
+    return FORBIDDEN.sub("\ufffd", str(text))
 
 
 def did_you_mean(value: str, known: list[str] | tuple[str, ...]) -> str:

@@ -153,6 +153,8 @@ _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 def _report_unsafe_chars(lines: list[str], path: str, errors: ErrorList, front_matter_end: int) -> bool:
     """Unsafe characters anywhere in the file, each with its line; they are blanked in `lines`
     so that the rest of the file is still checked. False if any were found."""
+    if not any(FORBIDDEN.search(line) for line in lines):
+        return True
     found = False
     key = "front matter"
     for i, line in enumerate(lines):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList
+from .unsafe_text import FORBIDDEN, char_name
 
 
 @dataclass
@@ -69,6 +70,12 @@ def folder_files(folder: Path, root: Path, errors: ErrorList) -> FolderFiles:
                 result.refused += 1
         for name in names:
             path = here / name
+            bad = FORBIDDEN.search(name)
+            if bad:
+                errors.add(_shown(path, root), 1, "tiedosto", f"tiedostonimessä on merkki {char_name(bad.group())}; "
+                           "nimeä tiedosto uudelleen pelkin kirjaimin, numeroin ja viivoin")
+                result.refused += 1
+                continue
             if name.startswith("."):
                 result.hidden_markdown += name.endswith(".md")
                 continue
