@@ -327,3 +327,13 @@ def test_new_with_over_long_title_or_slug_says_what_to_do(tmp_path):
     (created,) = (tmp_path / "blog").rglob("pitka-*.md")
     assert len(created.stem) <= 89 and not created.stem.endswith("-"), created.name
     assert not list((tmp_path / "events").rglob("*.md"))
+
+
+def test_content_folders_outside_the_project_are_refused(tmp_path):
+    from conftest import MKDOCS_YML
+
+    yml = MKDOCS_YML.replace("build_time:", "blog_dir: ../../etc\n      events_dir: /tmp\n      build_time:")
+    write_site(tmp_path, {}, mkdocs_yml=yml)
+    result = check(tmp_path)
+    result.assert_clean_failure("mkdocs.yml:1: muutostuki.blog_dir: kansio", "mkdocs.yml:1: muutostuki.events_dir: "
+                                "kansio '/tmp' on sivuston kansion ulkopuolella", seconds=WALL_SECONDS)

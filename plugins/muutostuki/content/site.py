@@ -24,6 +24,7 @@ from .places import PLACES_DIR, Place, load_places
 from .posts import Post, build_post
 from .regions import Region, load_regions, region_id_list, unknown_region_message
 from .timeutil import as_datetime
+from .unsafe_text import shown
 from .walk import folder_files
 
 
@@ -168,6 +169,8 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
               source_cache: dict | None = None) -> Site:
     """Read and validate all content. Never raises for editors' mistakes: see `site.errors`."""
     errors = ErrorList()
+    if not _inside_project(paths, errors):
+        paths = ContentPaths(root=paths.root, docs_dir=paths.docs_dir)
     authors = load_authors(paths.blog / "authors.yml", paths.shown(paths.blog / "authors.yml"), errors)
     regions = load_regions(paths.docs, paths.root, errors)
     check_docs_pages(paths, errors)
@@ -304,6 +307,18 @@ def _check_category_names(posts: list[Post], errors: ErrorList) -> None:
                 errors.add(post.path, line, "categories",
                            f"aihe '{name}' saa saman osoitteen kuin aihe '{seen[0]}' ({seen[1]}:{seen[2]}); "
                            f"kirjoita aihe täsmälleen samoin kuin muualla: '{seen[0]}'")
+
+
+def _inside_project(paths: ContentPaths, errors: ErrorList) -> bool:
+    """blog_dir and events_dir of mkdocs.yml may not lead out of the project (`../../home`)."""
+    root = paths.root.resolve()
+    ok = True
+    for option, folder in (("blog_dir", paths.blog), ("events_dir", paths.events)):
+        if not folder.resolve().is_relative_to(root):
+            errors.add("mkdocs.yml", 1, f"muutostuki.{option}", f"kansio '{shown(str(folder), 80)}' on sivuston "
+                       "kansion ulkopuolella; anna kansio sivuston kansion sisältä, esim. blog")
+            ok = False
+    return ok
 
 
 def check_docs_pages(paths: ContentPaths, errors: ErrorList) -> None:

@@ -53,7 +53,7 @@ def _generated_pages(project: Project, site: Site, options) -> list:
 
 def link_targets(project: Project, site: Site, options, docs_files: list[Path]) -> LinkTargets:
     """Files and page addresses of the site as the build would publish it."""
-    paths = project.paths
+    paths = site.paths  # as load_site read them (a folder outside the project is refused there)
     targets = LinkTargets(docs_dir=paths.docs_dir, content_dirs=(paths.blog_dir, paths.events_dir))
     for path in docs_files:
         src_uri = path.relative_to(paths.docs).as_posix()
@@ -76,7 +76,7 @@ def run_check(project: Project) -> CheckReport:
     options = plugin_config(project.options)
     paths = project.paths
     site = load_site(paths, project.build_time(), preview=False, horizon_months=options.calendar_months_ahead)
-    errors = site.errors
+    paths, errors = site.paths, site.errors
     docs_files = visible_files(paths.docs, paths.root)
     docs_pages = [p for p in docs_files if p.suffix == ".md"]
     try:
