@@ -9,6 +9,8 @@ A benchmark, not a test: figures depend on the machine's load (run it on an idle
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import json
 import os
 import subprocess
@@ -19,13 +21,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from example_site import CHROMIUM, ExampleSite, build_example_site, serve  # noqa: E402
+from example_site import CHROMIUM, ExampleSite, _QuietHandler, build_example_site  # noqa: E402
 from page_kinds import PAGE_KINDS, page_of_kind  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22; Debian's is 20
 TOOLS = ROOT / ".tools"
 LIGHTHOUSE = TOOLS / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".webmanifest"}
+
+
+class GzipHandler(_QuietHandler):
+    """Serves text gzipped, as any real host of the site does (python -m http.server does not)."""
+
+    def do_GET(self):  # noqa: N802 - the http.server API
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()  # redirects, 404s, images, binary files
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(directory: Path):
+    from http.server import ThreadingHTTPServer
+    import threading
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def ensure_lighthouse() -> None:
