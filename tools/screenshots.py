@@ -2,7 +2,8 @@
 
 Builds the example site with the tests' fixed build time, serves it on localhost and photographs each page
 in Debian's Chromium: `<out>/<kind>-<width>.png` (the first screen) and `<kind>-<width>-koko.png` (the
-whole page). The output folder (default build/screenshots/) is not committed.
+whole page), and the phone's menu opened (`valikko-390.png`). The output folder (default
+build/screenshots/) is not committed.
 """
 from __future__ import annotations
 
@@ -52,6 +53,12 @@ def main() -> int:
                         tab.screenshot(path=str(args.out / f"{kind}-{width}-koko.png"), full_page=True)
                         print(f"{args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}/"
                               f"{kind}-{width}.png  /{url}")
+                    if width < 1000 and "etusivu" in args.kinds:  # the phone's menu, opened from the keyboard
+                        tab.goto(base)
+                        tab.get_by_role("button", name="Valikko").focus()
+                        tab.keyboard.press("Enter")
+                        tab.wait_for_timeout(500)
+                        tab.screenshot(path=str(args.out / f"valikko-{width}.png"))
                     context.close()
                 browser.close()
         finally:
