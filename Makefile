@@ -17,7 +17,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export MUUTOSTUKI_ENGINE := $(ENGINE)
 
-.PHONY: build serve test test-fast test-deps engine-venv check bench screenshots lighthouse clean
+.PHONY: build serve edit npm-deps test test-fast test-deps engine-venv check bench screenshots lighthouse clean
 
 $(STAMP): requirements.txt requirements-nodeps.txt requirements-properdocs.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,11 +33,20 @@ endif
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-build: $(STAMP)
+# The browser editor /admin/ (Decap CMS, pinned in package-lock.json) is copied from node_modules into the
+# site; tools/npm-deps installs it when the lockfile changes. Without npm the site builds without /admin/.
+npm-deps:
+	tools/npm-deps
+
+build: $(STAMP) npm-deps
 	$(BIN)/$(ENGINE) build --clean
 
-serve: $(STAMP)
+serve: $(STAMP) npm-deps
 	$(BIN)/$(ENGINE) serve --livereload
+
+# The browser editor against this checkout: http://127.0.0.1:8000/admin/ beside the preview site
+edit: $(STAMP) npm-deps
+	ENGINE_BIN=$(BIN)/$(ENGINE) tools/edit
 
 # Check all content in about a second without building (same messages as the build)
 check: $(STAMP)
@@ -51,7 +60,7 @@ test-deps:
 engine-venv: $(STAMP)
 
 # make test also sets up ProperDocs: tests/test_engines.py builds the example site with both engines
-test: $(STAMP) test-deps
+test: $(STAMP) test-deps npm-deps
 	$(MAKE) --no-print-directory ENGINE=properdocs engine-venv
 	$(BIN)/python -m pytest -q
 

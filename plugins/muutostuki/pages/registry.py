@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from ..admin.writer import admin_outputs
 from ..feeds.ics import ics_outputs
 from ..feeds.writer import SITE_FEEDS, write_feeds
 from ..search.page import search_pages
@@ -44,6 +45,7 @@ def output_writers() -> list[OutputWriter]:
         write_feeds,
         robots_txt,
         ics_outputs,
+        admin_outputs,
     ]
 
 
