@@ -104,7 +104,8 @@ def cms(tmp_path_factory, browser):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, repo / name)
     (repo / "node_modules").symlink_to(ROOT / "node_modules")
-    (repo / ".gitignore").write_text("node_modules\nsite/\n", encoding="utf-8")
+    # the project's own ignores (.cache/ of the build, site/), and node_modules as a symlink (no trailing /)
+    (repo / ".gitignore").write_text((ROOT / ".gitignore").read_text("utf-8") + "node_modules\n", "utf-8")
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Esimerkkisivusto"]):
         subprocess.run(["git", *GIT_ID, *args], cwd=repo, check=True, capture_output=True)
     port = _free_port()
@@ -125,9 +126,10 @@ def cms(tmp_path_factory, browser):
         server.shutdown()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def editor(browser, cms):
-    """A signed-in editor in a browser set to New York time: what is saved must still be Finnish time."""
+    """A signed-in editor in a browser set to New York time: what is saved must still be Finnish time.
+    One tab for the module (signing in loads Decap's 6 MB once); each test opens its own form."""
     context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900},
                                   timezone_id="America/New_York")
     tab = context.new_page()
@@ -138,6 +140,13 @@ def editor(browser, cms):
     tab.get_by_text("Sisältö").first.wait_for()
     yield tab
     context.close()
+
+
+def _new(tab, cms: Cms, collection: str) -> None:
+    """A fresh form: a full page load (the sign-in is remembered), so no earlier form is left over."""
+    tab.goto("about:blank")
+    tab.goto(f"{cms.admin}#/collections/{collection}/new")
+    _field(tab, "title").wait_for()
 
 
 def _field(tab, name: str):
@@ -181,7 +190,7 @@ def _checked_on_branch(cms: Cms, branch: str) -> subprocess.CompletedProcess:
 
 def test_post_is_a_draft_until_published_then_shown_with_its_region(cms, editor):
     tab = editor
-    tab.goto(cms.admin + "#/collections/kirjoitukset/new")
+    _new(tab, cms, "kirjoitukset")
     _field(tab, "title").fill("Selaimessa kirjoitettu kirjoitus")
     _time(tab, "date", "2026-11-20", "10:00")
     _choose(tab, "authors", "Henna")
@@ -214,7 +223,7 @@ def test_post_is_a_draft_until_published_then_shown_with_its_region(cms, editor)
 def test_event_across_the_dst_change_keeps_finnish_time(cms, editor):
     """Finland moves to summer time on 28 March 2027 at 03:00; New York already did on 14 March."""
     tab = editor
-    tab.goto(cms.admin + "#/collections/tapahtumat/new")
+    _new(tab, cms, "tapahtumat")
     _field(tab, "title").fill("Kevään verkostopäivä")
     _time(tab, "start", "2027-03-28", "10:00")
     _time(tab, "end", "2027-03-28", "12:30")
@@ -243,7 +252,7 @@ def test_event_across_the_dst_change_keeps_finnish_time(cms, editor):
 def test_values_the_build_refuses_are_refused_before_saving(cms, editor, tmp_path):
     tab = editor
     before = cms.cms_branches()
-    tab.goto(cms.admin + "#/collections/tapahtumat/new")
+    _new(tab, cms, "tapahtumat")
     _field(tab, "title").fill("Väärin päin")
     _time(tab, "start", "2027-04-10", "12:00")
     _time(tab, "end", "2027-04-10", "10:00")
@@ -275,7 +284,7 @@ def test_values_the_build_refuses_are_refused_before_saving(cms, editor, tmp_pat
 def test_an_image_needs_its_alternative_text_before_saving(cms, editor):
     tab = editor
     before = cms.cms_branches()
-    tab.goto(cms.admin + "#/collections/kirjoitukset/new")
+    _new(tab, cms, "kirjoitukset")
     _field(tab, "title").fill("Kuva ilman tekstiä")
     _time(tab, "date", "2026-11-02", "09:00")
     _choose(tab, "authors", "Henna")
@@ -310,7 +319,7 @@ def test_admin_loads_nothing_from_other_hosts_and_passes_axe(cms, browser, view)
         tab.get_by_role("button", name="Kirjaudu").wait_for()
         if view == "lomake":
             tab.get_by_role("button", name="Kirjaudu").click()
-            tab.goto(cms.admin + "#/collections/kirjoitukset/new")
+            _new(tab, cms, "kirjoitukset")
             _field(tab, "title").wait_for()
         tab.wait_for_load_state("networkidle")
         assert not outside, f"/admin/ made requests to other hosts: {outside}"
