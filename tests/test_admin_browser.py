@@ -88,7 +88,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # muutostuki.test: a name for 127.0.0.1 that is not "local" to the editor, as the published site is not
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                              args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP muutostuki.test 127.0.0.1"])
         yield chromium
         chromium.close()
 
@@ -307,6 +309,21 @@ def test_admin_is_not_in_sitemap_search_feeds_and_says_noindex(example_site):
     assert "data-pagefind-body" not in (site / "admin" / "index.html").read_text("utf-8")
 
 
+def test_published_site_without_sign_in_shows_a_notice_and_starts_nothing(cms, browser):
+    """Built without CMS_AUTH_URL and opened on a host that is not the editor's own machine."""
+    tab = browser.new_page()
+    seen: list[str] = []
+    tab.on("request", lambda req: seen.append(req.url))
+    try:
+        tab.goto(cms.admin.replace("127.0.0.1", "muutostuki.test"))
+        tab.get_by_text("Kirjautumista ei ole vielä otettu käyttöön").wait_for()
+        tab.wait_for_load_state("networkidle")
+        assert tab.get_by_role("button", name="Kirjaudu").count() == 0
+        assert not [u for u in seen if "muutostuki.test" not in u], seen
+    finally:
+        tab.close()
+
+
 @pytest.mark.parametrize("view", ["kirjautuminen", "lomake"])
 def test_admin_loads_nothing_from_other_hosts_and_passes_axe(cms, browser, view):
     context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
@@ -327,3 +344,15 @@ def test_admin_loads_nothing_from_other_hosts_and_passes_axe(cms, browser, view)
         assert not violations, f"WCAG 2.1 A/AA violations on /admin/ ({view}):\n{describe(violations)}"
     finally:
         context.close()
+
+
+def test_local_backend_refuses_a_checkout_with_uncommitted_changes(tmp_path):
+    """decap-server commits with `git add .`: an editor's unsaved work must not slip into its commits."""
+    for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "alku"]):
+        subprocess.run(["git", *GIT_ID, *args], cwd=tmp_path, check=True, capture_output=True)
+    (tmp_path / "kesken.md").write_text("keskeneräinen\n", encoding="utf-8")
+    proc = subprocess.run(["node", str(ROOT / "tools" / "edit-server.js")], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=30, env={**os.environ, "GIT_REPO_DIRECTORY": str(tmp_path),
+                                                      "CMS_PORT": str(_free_port())})
+    assert proc.returncode == 1
+    assert "Työkopiossa on tallentamattomia muutoksia" in proc.stderr and "kesken.md" in proc.stderr
