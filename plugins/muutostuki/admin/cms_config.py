@@ -107,8 +107,10 @@ def _widget(spec: F.Field, lists: Lists) -> dict:
         return {"widget": "suomenaika"}
     if parse is F.boolean:
         return {"widget": "boolean", "default": False}
-    if parse is F.text_list:
+    if parse in (F.text_list, F.label_list, F.category_list):
         return {"widget": "list"}
+    if parse is F.title:
+        return {"widget": "string", **_max_length(spec)}
     if parse is F.http_url:
         return {"widget": "string", "pattern": URL_PATTERN}
     if parse is F.image_path:
@@ -129,7 +131,7 @@ def _widget(spec: F.Field, lists: Lists) -> dict:
         return {"widget": "list", "summary": "{{fields.name}}",
                 "fields": [field_config(sub, lists, {}) for sub in NETWORK_SUB_FIELDS]}
     if parse is F.text or spec.name == "email":
-        return {"widget": "text" if spec.name in LONG_TEXT else "string"}
+        return {"widget": "text" if spec.name in LONG_TEXT else "string", **_max_length(spec)}
     raise ValueError(f"field '{spec.name}' has no editor widget: add one to admin/cms_config.py")
 
 
@@ -139,6 +141,14 @@ def _optional_part(config: dict, parent: F.Field) -> dict:
     if not parent.required and config["required"]:
         config = {**config, "required": False, "hint": config["hint"] + " (pakollinen, jos tämä kohta täytetään)"}
     return config
+
+
+def _max_length(spec: F.Field) -> dict:
+    """The table's length bound (maxLength in the schema) as the form's own check."""
+    limit = spec.schema.get("maxLength")
+    if not limit:
+        return {}
+    return {"pattern": [f"^[\\s\\S]{{0,{limit}}}$", f"Enintään {limit} merkkiä; lyhennä tekstiä"]}
 
 
 def field_config(spec: F.Field, lists: Lists, guide: dict[str, str]) -> dict:
