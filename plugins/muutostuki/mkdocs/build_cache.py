@@ -130,7 +130,8 @@ class BuildCache:
             log.warning(f"välimuistia {self.path} ei voi käyttää ({exc}); koostetaan ilman sitä")
             self._db = None
 
-    def get(self, kind: str, key: str) -> bytes | None:
+    def get(self, kind: str, key: str, count: bool = True) -> bytes | None:
+        """The value, if stored and intact; `count=False`: a look that counts no hit (a later read will)."""
         with self._lock:
             if self._db is None:
                 return None
@@ -152,7 +153,7 @@ class BuildCache:
                 self.misses[kind] += 1
                 return None
             self._used.add((kind, key))
-            self.hits[kind] += 1
+            self.hits[kind] += count
             return value
 
     def put(self, kind: str, key: str, value: bytes) -> None:

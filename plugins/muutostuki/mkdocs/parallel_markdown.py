@@ -108,7 +108,9 @@ def start(config, files, inclusion, markdown_of, fast_render) -> MarkdownWorker 
     if len(pages) < MIN_PAGES:
         return None
     assigned = _split(pages)
-    populate = importlib.import_module(f"{ENGINE}.commands.build")._populate_page
+    populate = getattr(importlib.import_module(f"{ENGINE}.commands.build"), "_populate_page", None)
+    if populate is None:  # an engine without MkDocs 1.6's build steps: one core, as before
+        return None
     from mkdocs.structure.pages import Page
 
     read_fd, write_fd = os.pipe()

@@ -74,6 +74,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
         self.preview_errors = PreviewErrors()  # preview: a failed rebuild keeps the last good site, shows why
         self.build_cache = None  # mkdocs build: the persistent cache of this build (build_cache.py)
+        self._env = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -248,6 +249,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["page_jsonld"] = page_jsonld
         env.globals["mt_sections"] = site_chrome.sections  # pages without a page context (404.html)
         self.fast_render.stop_worker()  # every page is converted by now
+        self._env = env  # for a page the build cache cannot give after all (preview_pages.context)
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         self.preview_output.keep_unchanged(files, self.preview_pages.keys)
@@ -268,7 +270,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if callable(spec.description):
                 page.meta["description"] = spec.description()
             context.update(spec.context)
-        self.preview_pages.context(context, page)
+        self.preview_pages.context(context, page, self._env)
         return context
 
     @event_priority(100)  # the template's own output, before any other plugin changes it

@@ -157,7 +157,8 @@ class PreviewPages:
         self.store = None                   # build_cache.BuildCache of this `mkdocs build`, if any
         self._stored: dict[str, str] = {}   # key -> HTML the template produced (preview)
         self._keys: dict[str, str] = {}     # src_uri -> key, for this build
-        self._hits: dict[str, str] = {}     # src_uri -> HTML reused in this build
+        self._hits: dict[str, str] = {}     # src_uri -> HTML reused in this build ("": in the build cache)
+        self._templates: dict[str, str | None] = {}  # src_uri -> its own template (build cache hits)
         self.reused = 0
 
     def start_build(self, enabled: bool, store=None) -> None:
@@ -165,7 +166,7 @@ class PreviewPages:
         self.enabled = enabled or store is not None
         if not enabled:
             self._stored.clear()
-        self._keys, self._hits, self.reused = {}, {}, 0
+        self._keys, self._hits, self._templates, self.reused = {}, {}, {}, 0
 
     def plan(self, config, files, site, specs: dict) -> None:
         """After every page is rendered to HTML (on_env): which pages can reuse their output."""
@@ -189,7 +190,11 @@ class PreviewPages:
                                [str(item) for item in page.toc], spec_identity(specs.get(file.src_uri))])
             key = hashlib.sha1(f"{build_key}\n{own}".encode("utf-8")).hexdigest()
             self._keys[file.src_uri] = key
-            html = self._stored.get(key) if self.store is None else self._from_store(key)
+            if self.store is None:
+                html = self._stored.get(key)
+            else:  # checked now, read again per page in context(): all pages' HTML at once is too much memory
+                html = "" if self._from_store(key, count=False) is not None else None
+                self._templates[file.src_uri] = page.meta.get("template")
             if html is not None:
                 self._hits[file.src_uri] = html
                 page.meta["template"] = CACHED_TEMPLATE
@@ -197,8 +202,8 @@ class PreviewPages:
         used = set(self._keys.values())
         self._stored = {k: v for k, v in self._stored.items() if k in used}
 
-    def _from_store(self, key: str) -> str | None:
-        data = self.store.get("page", key)
+    def _from_store(self, key: str, count: bool = True) -> str | None:
+        data = self.store.get("page", key, count=count)
         try:
             return None if data is None else data.decode("utf-8")
         except UnicodeDecodeError:
@@ -209,8 +214,18 @@ class PreviewPages:
         """src_uri -> key of every page of this build (see the module docstring)."""
         return self._keys
 
-    def context(self, context: dict, page) -> None:
-        html = self._hits.get(page.file.src_uri)
+    def context(self, context: dict, page, env=None) -> None:
+        src_uri = page.file.src_uri
+        html = self._hits.get(src_uri)
+        if html == "" and self.store is not None:
+            html = self._from_store(self._keys[src_uri])
+            if html is None and env is not None:  # unreadable since plan(): the page's own template, as MkDocs would
+                del self._hits[src_uri]
+                if self._templates.get(src_uri) is None:
+                    page.meta.pop("template", None)
+                else:
+                    page.meta["template"] = self._templates[src_uri]
+                html = env.get_template(page.meta.get("template", "main.html")).render(context)
         if html is not None:
             context[CONTEXT_KEY] = Markup(html)
 
