@@ -17,17 +17,17 @@ FILES = {
     **PAST,
     "events/2026-12-09-webinaari.md": event(
         "Avustuswebinaari", "2026-12-09 13:00", end="2026-12-09 15:00", online="true", regions="[etela-savo]",
-        categories="[Webinaari]", organizer="\n  name: Testijärjestö ry\n  url: https://jarjesto.example.fi/",
+        categories="[Webinaari]", summary='"Lyhyt kuvaus: Avustuswebinaari."', organizer="\n  name: Testijärjestö ry\n  url: https://jarjesto.example.fi/",
         registration="\n  url: https://ilmo.example.fi/webinaari?a=1&b=2\n  deadline: 2026-12-07"),
     "events/2026-12-15-umpeutunut.md": event(
-        "Ilmoittautuminen umpeutunut", "2026-12-15 10:00", regions="[pirkanmaa]",
+        "Ilmoittautuminen umpeutunut", "2026-12-15 10:00", regions="[pirkanmaa]", location="\n  city: Tampere",
         registration="\n  url: https://ilmo.example.fi/umpeutunut\n  deadline: 2026-11-20"),
     "events/kuukausitapaaminen.md": event(
         "Kuukausitapaaminen", "2026-12-01 14:00", end="2026-12-01 15:30", online="https://meet.example.fi/k",
         recurrence="FREQ=MONTHLY;BYDAY=1TU", categories="[Verkosto]"),
     "events/2027-03-24-kevatpaivat.md": event(
         "Kevätpäivät", "2027-03-24", end="2027-03-25", regions="[pirkanmaa]",
-        location="\n  name: Tampere-talo\n  city: Tampere"),
+        location="\n  name: Tampere-talo\n  address: Yliopistonkatu 55\n  city: Tampere"),
     "events/2027-01-20-peruttu.md": event("Peruttu foorumi", "2027-01-20 12:00", status="cancelled",
                                           regions="[kainuu]"),
     "events/2027-05-kuukausi.md": event("Toukokuun tapaaminen", "2027-05-01", date_precision="month"),
@@ -171,20 +171,60 @@ def test_event_page(site):
     article = tree.xpath("//article[@data-pagefind-body]")[0]
     assert article.xpath(".//div[@hidden][@data-pagefind-ignore]/span[@data-pagefind-meta='type:Tapahtuma'][@data-pagefind-filter='type:Tapahtuma']")
     assert article.xpath(".//span[@data-pagefind-filter='region']/text()") == ["Etelä-Savo"]
-    facts = {text(dt): text(dt.getnext()) for dt in article.xpath(".//dl[@class='mt-event-facts']/dt")}
+    facts = {text(dt): text(dt.getnext()) for dt in article.xpath(".//dl[contains(@class, 'mt-event-facts')]/dt")}
     assert facts["Aika"] == "ke 9.12.2026 klo 13–15"
-    assert facts["Järjestäjä"] == "Testijärjestö ry" and facts["Ilmoittautuminen päättyy"] == "7.12.2026"
+    assert facts["Järjestäjä"] == "Testijärjestö ry"
     assert facts["Alue"] == "Etelä-Savo (alueen tapahtumat)"
     assert article.xpath(".//time/@datetime")[0] == "2026-12-09T13:00+02:00"
-    button = article.xpath(".//a[normalize-space(text())='Ilmoittaudu']")[0]
+    key = article.xpath(".//div[@class='mt-event-key']")[0]  # when, where, registration, add to calendar together
+    button = key.xpath(".//a[normalize-space(text())='Ilmoittaudu']")[0]
     assert button.get("href") == "https://ilmo.example.fi/webinaari?a=1&b=2"
-    addcal = tree.xpath("//section[@class='mt-addcal']")[0]
+    assert text(key.xpath(".//*[@class='mt-event-register__deadline']")[0]) == "viimeistään 7.12.2026"
+    addcal = key.xpath(".//div[@class='mt-addcal']")[0]
+    assert [text(a) for a in addcal.xpath(".//a")] == ["Google-kalenteri", "Outlook.com", "Office 365",
+                                                        "Apple ja muut (.ics)"]
     assert addcal.xpath(".//a[@download]/@href") == ["../2026-12-09-webinaari.ics"]
     google = urlsplit(addcal.xpath(".//a[contains(@href, 'calendar.google.com')]/@href")[0])
     assert parse_qs(google.query)["dates"] == ["20261209T110000Z/20261209T130000Z"]
+    for host in ("outlook.live.com", "outlook.office.com"):
+        link = urlsplit(addcal.xpath(f".//a[contains(@href, '{host}')]/@href")[0])
+        query = parse_qs(link.query)
+        assert (query["startdt"], query["enddt"], query["subject"]) == (
+            ["2026-12-09T11:00:00Z"], ["2026-12-09T13:00:00Z"], ["Avustuswebinaari"])
+        assert query["rru"] == ["addevent"] and "Lisätietoja: https://testi.example.fi/tapahtumat/" in query["body"][0]
+    summary = article.xpath(".//p[@class='mt-event-page__summary']")
+    assert summary and text(summary[0]) == "Lyhyt kuvaus: Avustuswebinaari."
     related = tree.xpath("//section[@class='mt-related']//a")
     assert [text(a) for a in related] == ["Webinaarista kirjoitus"]
     assert "Avustuswebinaari" in text(doc(site, "blogi/2026/kirjoitus/").xpath("//section[@class='mt-related']")[0])
+    assert tree.xpath("//p[@class='mt-back']/a[2]/@href") == ["../kalenteri/2026/12/"]  # its own month
+
+
+def test_place_with_an_openstreetmap_search_link_and_no_embedded_map(site):
+    tree = doc(site, "tapahtumat/2027-03-24-kevatpaivat/")
+    where = tree.xpath("//dd[@class='mt-where']")[0]
+    assert text(where).startswith("Tampere-talo Yliopistonkatu 55, Tampere")
+    link = urlsplit(where.xpath(".//a/@href")[0])
+    assert (link.netloc, link.path) == ("www.openstreetmap.org", "/search")
+    assert parse_qs(link.query)["query"] == ["Yliopistonkatu 55, Tampere"]
+    assert not tree.xpath("//iframe") and b"tile.openstreetmap" not in site.html("tapahtumat/2027-03-24-kevatpaivat/").encode()
+    assert tree.xpath("//p[@class='mt-back']/a[2]/@href") == ["../kalenteri/2027/03/"]
+    hostile = doc(site, "tapahtumat/2027-02-10-vaarallinen/")
+    query = parse_qs(urlsplit(hostile.xpath("//a[@class='mt-where__map']/@href")[0]).query)["query"]
+    assert query == ["Katu 1; B, 2. krs, Mikkeli"]
+    city_only = doc(site, "tapahtumat/2026-12-15-umpeutunut/")
+    assert not city_only.xpath("//a[@class='mt-where__map']")
+
+
+def test_series_add_to_calendar_adds_every_occurrence_or_says_next_only(site):
+    tree = doc(site, "tapahtumat/kuukausitapaaminen/")
+    addcal = tree.xpath("//div[@class='mt-addcal']")[0]
+    google = parse_qs(urlsplit(addcal.xpath(".//a[contains(@href, 'calendar.google.com')]/@href")[0]).query)
+    assert google["recur"] == ["RRULE:FREQ=MONTHLY;BYDAY=1TU"]
+    outlook = addcal.xpath(".//a[contains(@href, 'outlook.live.com')]")[0]
+    assert parse_qs(urlsplit(outlook.get("href")).query)["startdt"] == ["2026-12-01T12:00:00Z"]
+    assert text(outlook) == "Outlook.com (vain seuraava kerta)"
+    assert "Outlook-linkit vain seuraavan" in text(addcal)
 
 
 def test_registration_hidden_after_deadline_and_for_past_events(site):
@@ -217,7 +257,9 @@ def test_hostile_strings_are_escaped_in_html_and_json_ld(site):
     assert "<script>alert" not in page and "<b>1</b>" not in page and "<b>lihava</b>" in page  # body is Markdown
     tree = lxml.html.fromstring(page)
     assert text(tree.xpath("//h1")[0]) == HOSTILE
-    assert 'Sali <b>1</b> & "2", Katu 1; B, 2. krs, Mikkeli' in text(tree.xpath("//dl")[0])
+    where = tree.xpath("//dd[@class='mt-where']")[0]
+    assert text(where.xpath("./span[@class='mt-where__name']")[0]) == 'Sali <b>1</b> & "2"'
+    assert text(where.xpath("./span[@class='mt-where__address']")[0]) == "Katu 1; B, 2. krs, Mikkeli"
     events = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         assert "</" not in script.text and "<" not in script.text

@@ -106,6 +106,7 @@ class CalendarIndex:
                     months_seen.add((day.year, day.month))
                     self.by_month[(day.year, day.month)].append(occ)
         self.months = self._month_range(site)
+        self.month_set = set(self.months)
 
     def _month_range(self, site: Site) -> list[tuple[int, int]]:
         """From the first month with events to `horizon_months` ahead (further for dated single events)."""
@@ -135,6 +136,11 @@ class CalendarIndex:
             cal.prev_url = months[i - 1].url if i > 0 else None
             cal.next_url = months[i + 1].url if i + 1 < len(months) else None
         return months
+
+    def url_for(self, value: date | datetime) -> str:
+        """The month page of a day (an event's own month); the month index if it has no page."""
+        day = local_day(value)
+        return month_url(day.year, day.month) if (day.year, day.month) in self.month_set else CALENDAR_URL
 
     @property
     def current_url(self) -> str:

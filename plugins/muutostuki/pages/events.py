@@ -15,11 +15,11 @@ from ..content.slugs import slugify
 from ..content.timeutil import HELSINKI
 from ..event_text import description_text, location_text
 from ..feeds.ics import ALL_EVENTS_PATH, REGION_CALENDAR_INCLUDES_NATIONAL, region_calendar_path
-from ..fi import MONTHS
+from ..fi import MONTHS, fi_month_year
 from .fi_recurrence import describe
 from .event_calendar import CALENDAR_URL, CalendarIndex
 from .event_jsonld import event_jsonld
-from .event_links import google_calendar_url
+from .event_links import add_to_calendar_links, map_search_url
 from .follow import calendars
 from .excerpts import description as make_description
 from .spec import PageSpec, paginate, src_for
@@ -28,7 +28,7 @@ EVENTS_URL = "tapahtumat/"
 PAST_URL = "tapahtumat/menneet/"
 REGIONS_URL = "tapahtumat/alueet/"
 SUBSCRIBE_URL = "tapahtumat/tilaa/"
-SERIES_SHOWN = 8  # upcoming dates listed on a series' page
+SERIES_SHOWN = 8  # upcoming dates of a series listed openly; the rest behind "Näytä kaikki"
 HOME_COUNT = 5
 ICS_FEED = ("ics", "Tapahtumakalenteri (iCalendar)", ALL_EVENTS_PATH)
 BREADCRUMB = [("Etusivu", ""), ("Tapahtumat", EVENTS_URL)]
@@ -109,14 +109,17 @@ class EventPages:
             breadcrumbs=[*BREADCRUMB, (event.title, event.url)],
             context={
                 "event": event, "shown": shown,
-                "series_upcoming": self.upcoming_by_event.get(event.id, [])[:SERIES_SHOWN],
+                "series_upcoming": self.upcoming_by_event.get(event.id, []), "series_first": SERIES_SHOWN,
+                "event_month_url": self.calendar.url_for(shown.start),
+                "event_month_label": fi_month_year(shown.start).capitalize(),
+                "map_url": map_search_url(event.location),
+                "calendar_links": lambda: add_to_calendar_links(
+                    shown, description_text(event, page_url), location_text(event), event.ics_url),
                 "recurrence_text": describe(event.recurrence) if event.recurrence else "",
                 "event_region_objs": [self.site.regions[r] for r in event.regions if r in self.site.regions],
                 "related_posts": self.site.posts_by_event.get(event.id, []),
                 "registration_open": event.registration_open(self.site.build_time),
                 "location_text": location_text(event),
-                "google_url": lambda: google_calendar_url(event, description_text(event, page_url),
-                                                          location_text(event)),
                 **self.common,
             },
         )
