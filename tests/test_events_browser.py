@@ -9,21 +9,22 @@ from example_site import axe_violations, browser, describe, example_site, page, 
 pytestmark = pytest.mark.browser
 
 
-def expected_titles(example_site, region: str = "", category: str = "") -> list[str]:
-    """What the filter should leave visible, read from the built HTML's data attributes."""
+def expected_titles(example_site, region: str = "", category: str = "", only_region: bool = False) -> list[str]:
+    """What the filter should leave visible, in order, read from the built HTML's data attributes:
+    with a region, its own events first and then (unless only_region) the national ones."""
     tree = lxml.html.fromstring(example_site.html("tapahtumat/"))
-    titles = []
+    own, national = [], []
     for li in tree.xpath("//li[@data-mt-event]"):
         regions = li.get("data-regions").split()
         categories = li.get("data-categories").split()
-        if region == "valtakunnallinen" and regions:
-            continue
-        if region and region != "valtakunnallinen" and regions and region not in regions:
-            continue
         if category and category not in categories:
             continue
-        titles.append(li.xpath(".//a")[0].text_content().strip())
-    return titles
+        title = li.xpath(".//a")[0].text_content().strip()
+        if not region or (region == "valtakunnallinen" and not regions) or region in regions:
+            own.append(title)
+        elif region != "valtakunnallinen" and not regions and not only_region:
+            national.append(title)
+    return own + national
 
 
 def visible_titles(tab) -> list[str]:
@@ -32,9 +33,15 @@ def visible_titles(tab) -> list[str]:
                            ".map(i => i.querySelector('a').textContent.trim())")
 
 
+def open_filter(tab) -> None:
+    tab.click("details.mt-event-filter > summary")
+    assert tab.is_visible("form[data-mt-event-filter]")
+
+
 def test_filter_by_region_and_category_in_place(example_site, served_site, page):
     page.goto(served_site + "tapahtumat/")
-    assert page.is_visible("form[data-mt-event-filter]")
+    assert not page.is_visible("form[data-mt-event-filter]")  # inside the closed disclosure
+    open_filter(page)
     everything = visible_titles(page)
     assert everything == expected_titles(example_site) and len(everything) > 5
 
@@ -42,7 +49,8 @@ def test_filter_by_region_and_category_in_place(example_site, served_site, page)
     kainuu = expected_titles(example_site, "kainuu")
     assert visible_titles(page) == kainuu and len(kainuu) < len(everything)
     assert "Kainuun järjestöfoorumi" in kainuu and "Sote-järjestöjen kevätpäivät" not in kainuu
-    assert page.text_content("[data-mt-filter-status]") == f"Näytetään {len(kainuu)} / {len(everything)} tapahtumaa."
+    assert page.text_content("[data-mt-filter-status]") == \
+        "Näytetään 0 tulevaa tapahtumaa alueelta ja 2 valtakunnallista sekä 1 peruttu."
     assert page.url.endswith("?alue=kainuu")
     page.select_option("#mt-filter-category", "webinaari")
     both = expected_titles(example_site, "kainuu", "webinaari")
@@ -98,3 +106,104 @@ def test_filtered_listing_has_no_wcag_violations(served_site, page):
     assert page.text_content("[data-mt-filter-status]").startswith("Näytetään")
     violations = axe_violations(page)
     assert not violations, describe(violations)
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["390x844", "1280x900"])
+def sized(request, browser):
+    context = browser.new_context(locale="fi-FI", viewport=request.param)
+    tab = context.new_page()
+    yield tab, request.param
+    context.close()
+
+
+def test_region_filter_modes_own_events_first_or_only(example_site, served_site, page):
+    page.goto(served_site + "tapahtumat/")
+    open_filter(page)
+    assert page.is_disabled("[data-mt-filter-modes] input[value=alue]")  # no region chosen: nothing to narrow
+    page.select_option("#mt-filter-region", "etela-savo")
+    both = visible_titles(page)
+    assert both == expected_titles(example_site, "etela-savo")
+    assert both[0] == "Järjestöt hyvinvointialueen strategiassa – Etelä-Savon järjestöseminaari"  # own first
+    assert page.is_visible("section[data-mt-national] h2")
+    national = page.eval_on_selector_all("section[data-mt-national] [data-mt-event]:not([hidden])",
+                                         "items => items.map(i => i.querySelector('a').textContent.trim())")
+    assert national == both[1:] and len(national) == 2  # the monthly meeting once, not 13 times
+    page.check("[data-mt-filter-modes] input[value=alue]")
+    only = visible_titles(page)
+    assert only == expected_titles(example_site, "etela-savo", only_region=True) == both[:1]
+    assert not page.is_visible("section[data-mt-national]")
+    assert page.url.endswith("?alue=etela-savo&nayta=alue")
+    assert page.text_content("[data-mt-filter-status]") == "Näytetään 1 tuleva tapahtuma."
+    page.goto(served_site + "tapahtumat/?alue=etela-savo&nayta=alue")  # the state survives a reload
+    assert visible_titles(page) == only and page.is_checked("[data-mt-filter-modes] input[value=alue]")
+
+
+def test_upcoming_list_has_one_entry_per_series(example_site, served_site, page):
+    page.goto(served_site + "tapahtumat/")
+    titles = visible_titles(page)
+    assert titles.count("Sote-järjestöjen verkoston kuukausitapaaminen") == 1
+    when = page.text_content("li[data-mt-event]:first-child .mt-event__when")
+    assert " ".join(when.split()) == "joka kuun 1. tiistai · seuraava ti 1.12.2026 klo 14.00–15.30"
+
+
+CLS_SCRIPT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { total += entry.value; } }
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+def test_events_list_does_not_shift_and_the_filter_stays_compact(served_site, sized):
+    tab, size = sized
+    tab.goto(served_site + "tapahtumat/", wait_until="load")
+    shift = tab.evaluate(CLS_SCRIPT)
+    assert shift < 0.05, f"cumulative layout shift {shift:.3f} at {size}"
+    box = tab.eval_on_selector("details.mt-event-filter", "d => d.getBoundingClientRect().height")
+    assert box < 0.1 * size["height"], f"the closed filter takes {box}px"
+    first = tab.eval_on_selector("[data-mt-event]", "li => li.getBoundingClientRect().top")
+    assert first < size["height"], "the first event is below the first screen"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= size["width"]
+
+
+def test_month_calendar_agenda_on_a_phone_grid_on_a_wide_screen(served_site, sized):
+    tab, size = sized
+    tab.goto(served_site + "tapahtumat/kalenteri/2027/03/")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    days = tab.eval_on_selector_all("td.mt-cal__day", """tds => tds.filter(td => td.offsetParent !== null)
+        .map(td => [td.dataset.date, td.querySelectorAll('li.mt-cal__event').length])""")
+    titles = tab.eval_on_selector_all("li.mt-cal__event a", "as => as.map(a => a.getBoundingClientRect().width)")
+    spanned = tab.eval_on_selector_all("td.mt-cal__day--spanned li.mt-cal__event", "lis => lis.length")
+    assert spanned == 1  # the two-day event is one item, on its first day
+    if size == PHONE:
+        assert days == [["2027-03-02", 1], ["2027-03-24", 1]]  # only days with events, one row each
+        assert not tab.is_visible(".mt-cal thead")
+        assert min(titles) >= 150, f"calendar titles only {min(titles)} px wide at 390 px"
+        assert not tab.is_visible(".mt-cal-list")  # the agenda is the list
+    else:
+        assert len(days) == 31 and tab.is_visible(".mt-cal thead")
+        widths = tab.eval_on_selector_all(".mt-cal thead th", "ths => ths.map(th => Math.round(th.getBoundingClientRect().width))")
+        assert len(widths) == 7 and max(widths) - min(widths) <= 1
+
+
+def test_event_page_time_place_and_add_to_calendar_in_the_first_screen(served_site, sized):
+    tab, size = sized
+    for url in ("tapahtumat/2027-02-10-etela-savon-jarjestoseminaari/", "tapahtumat/sote-verkoston-kuukausitapaaminen/"):
+        tab.goto(served_site + url)
+        links = tab.eval_on_selector_all(".mt-addcal a", "as => as.map(a => [a.textContent.trim(), a.getBoundingClientRect().bottom])")
+        assert [label.split(" (")[0] for label, _ in links] == ["Google-kalenteri", "Outlook.com", "Office 365",
+                                                               "Apple ja muut"]
+        assert all(bottom <= size["height"] for _, bottom in links), f"{url}: {links} below {size['height']} px"
+        label_width = tab.eval_on_selector(".mt-event-facts dt", "dt => dt.getBoundingClientRect().width")
+        assert label_width < 0.3 * size["width"]
+        # each side of a time range stays on one line ("klo 9–" / "15" never splits)
+        lines = tab.eval_on_selector_all(".mt-event-facts time .mt-nowrap", "ss => ss.map(s => s.getClientRects().length)")
+        assert lines and set(lines) == {1}
+    tab.goto(served_site + "tapahtumat/2027-02-10-etela-savon-jarjestoseminaari/")
+    where = tab.eval_on_selector(".mt-where a", "a => [a.href, a.getBoundingClientRect().bottom]")
+    assert where[0].startswith("https://www.openstreetmap.org/search?query=") and where[1] <= size["height"]

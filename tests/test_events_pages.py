@@ -57,20 +57,24 @@ def text(el) -> str:
 
 
 def event_titles(tree) -> list[str]:
-    return [text(a) for a in tree.xpath('//li[@data-mt-event]//*[contains(@class, "mt-event__title")]/a')]
+    return [text(a) for a in tree.xpath('.//li[@data-mt-event]//*[contains(@class, "mt-event__title")]/a')]
 
 
 def test_upcoming_soonest_first_grouped_by_month(site):
     tree = doc(site, "tapahtumat/")
     assert text(tree.xpath("//h1")[0]) == "Tulevat tapahtumat"
     months = [text(h) for h in tree.xpath('//section[@data-mt-event-group]/h2')]
-    assert months[:7] == ["Joulukuu 2026", "Tammikuu 2027", "Helmikuu 2027", "Maaliskuu 2027", "Huhtikuu 2027",
-                          "Toukokuu 2027", "Kesäkuu 2027"]
+    assert months == ["Joulukuu 2026", "Tammikuu 2027", "Helmikuu 2027", "Maaliskuu 2027", "Toukokuu 2027"]
     december = tree.xpath('//section[@data-mt-event-group][1]//li[@data-mt-event]')
     assert [text(li.xpath(".//a")[0]) for li in december] == [
         "Kuukausitapaaminen", "Avustuswebinaari", "Ilmoittautuminen umpeutunut"]
     titles = event_titles(tree)
-    assert titles.count("Kuukausitapaaminen") >= 12  # each occurrence of the series is listed
+    assert titles.count("Kuukausitapaaminen") == 1  # a series is one entry, by its next meeting
+    assert text(december[0].xpath(".//*[@class='mt-event__when']")[0]) == \
+        "joka kuun 1. tiistai · seuraava ti 1.12.2026 klo 14.00–15.30"
+    # 7 entries, the cancelled one shown but not counted
+    assert len(titles) == 7 and text(tree.xpath('//p[@class="mt-intro"]')[0]).startswith(
+        "6 tulevaa tapahtumaa ja 1 peruttu.")
     assert not any(t.startswith("Mennyt") for t in titles) and "Salainen luonnostapahtuma" not in titles
     cancelled = tree.xpath('//li[contains(@class, "mt-event--cancelled")]')[0]
     assert "Peruttu" in text(cancelled)
@@ -89,10 +93,15 @@ def test_past_newest_first_and_paginated(site):
 
 def test_region_list_has_own_and_national_events_and_says_so(site):
     tree = doc(site, "tapahtumat/alueet/etela-savo/")
+    assert text(tree.xpath("//h1")[0]) == "Etelä-Savon tapahtumat"
     titles = event_titles(tree)
-    assert "Avustuswebinaari" in titles and "Kuukausitapaaminen" in titles  # own + national
-    assert "Kevätpäivät" not in titles and "Peruttu foorumi" not in titles
-    assert "valtakunnalliset tapahtumat" in text(tree.xpath('//p[@class="mt-intro"]')[0])
+    # the region's own events first, the national ones after them in their own section
+    assert titles == ["Avustuswebinaari", "Kuukausitapaaminen", HOSTILE, "Toukokuun tapaaminen"]
+    national = tree.xpath('//section[@class="mt-event-national"]')[0]
+    assert text(national.xpath("./h2")[0]) == "Valtakunnalliset tapahtumat"
+    assert event_titles(national) == ["Kuukausitapaaminen", HOSTILE, "Toukokuun tapaaminen"]
+    assert text(tree.xpath('//p[@class="mt-intro"]')[0]).startswith(
+        "Etelä-Savossa 1 tuleva tapahtuma, lisäksi 3 valtakunnallista")
     assert tree.xpath('//a[@href="../../../alueet/etela-savo/tapahtumat.ics"]')
     links = tree.xpath('//nav[@class="mt-event-regions"]//a/@href')
     assert len(links) == 22 and "../kainuu/" in links  # no-JS filtering: a page per region
@@ -101,12 +110,17 @@ def test_region_list_has_own_and_national_events_and_says_so(site):
 
 def test_filter_form_is_labelled_and_hidden_without_javascript(site):
     tree = doc(site, "tapahtumat/")
-    form = tree.xpath("//form[@data-mt-event-filter]")[0]
+    box = tree.xpath("//details[@class='mt-event-filter']")[0]  # closed: one line, nothing shifts
+    assert box.get("open") is None and text(box.xpath("./summary")[0]) == "Rajaa alueen tai aiheen mukaan"
+    assert box.xpath(".//p[@data-mt-filter-nojs]//a/@href") == ["alueet/"]  # the no-script way to filter
+    form = box.xpath(".//form[@data-mt-event-filter]")[0]
     assert form.get("hidden") is not None
+    modes = form.xpath(".//fieldset[@data-mt-filter-modes]")[0]
+    assert [text(label) for label in modes.xpath(".//label")] == ["alue ja valtakunnalliset", "vain tämä alue"]
     for select in form.xpath(".//select"):
         assert form.xpath(f'.//label[@for="{select.get("id")}"]')
     assert [o.get("value") for o in form.xpath('.//select[@name="aihe"]/option')] == ["", "verkosto", "webinaari"]
-    assert form.xpath('.//*[@role="status"][@aria-live="polite"]')
+    assert tree.xpath('//*[@role="status"][@aria-live="polite"][@data-mt-filter-status]')
     assert tree.xpath('//script[contains(@src, "assets/muutostuki/event-filter.js")]')
     assert site.exists("assets/muutostuki/event-filter.js")
 
@@ -148,7 +162,10 @@ def test_today_multi_day_recurring_and_month_only_events_in_the_calendar(site):
     assert november["2026-11-23"][2].get("aria-current") == "date" and "tänään" in text(november["2026-11-23"][2])
     assert sum(td.get("aria-current") == "date" for _, _, td in november.values()) == 1
     march = cells(doc(site, "tapahtumat/kalenteri/2027/03/"))
-    assert "Kevätpäivät" in text(march["2027-03-24"][2]) and "Kevätpäivät (jatkuu)" in text(march["2027-03-25"][2])
+    # a multi-day event is one item where it starts; its later days only say (to screen readers) it goes on
+    assert "24.–25.3. Kevätpäivät" in text(march["2027-03-24"][2]) and len(march["2027-03-24"][2].xpath(".//a")) == 1
+    assert march["2027-03-25"][2].xpath(".//a") == [] and "Jatkuu: Kevätpäivät." in text(march["2027-03-25"][2])
+    assert "mt-cal__day--spanned" in march["2027-03-25"][2].get("class")
     assert "Kevätpäivät" not in text(march["2027-03-26"][2])
     assert "Kuukausitapaaminen" in text(march["2027-03-02"][2])  # the first Tuesday of March 2027
     may = doc(site, "tapahtumat/kalenteri/2027/05/")
@@ -163,7 +180,15 @@ def test_calendar_months_from_first_event_to_a_year_ahead(site):
     first = doc(site, "tapahtumat/kalenteri/2025/01/")
     assert not first.xpath("//a[@rel='prev']")
     index = doc(site, "tapahtumat/kalenteri/")
-    assert index.xpath("//a[@aria-current='date']/@href") == ["2026/11/"]
+    assert index.xpath("//p[@class='mt-intro']/a/@href") == ["2026/11/"]
+    coming = index.xpath("//section[h2='Tulevat kuukaudet']//li/a/@href")
+    assert coming == ["2026/12/", "2027/01/", "2027/02/", "2027/03/", "2027/04/", "2027/05/", "2027/06/",
+                      "2027/07/", "2027/08/", "2027/09/", "2027/10/", "2027/11/", "2027/12/"]
+    assert index.xpath("//section[h2='Menneet kuukaudet']//li/a/@href") == ["2025/02/", "2025/01/"]
+    assert "(1 peruttu)" in text(index.xpath("//a[@href='2027/01/']/..")[0]) or \
+        "1 peruttu" in text(index.xpath("//a[@href='2027/01/']/..")[0])
+    empty = doc(site, "tapahtumat/kalenteri/2025/06/")  # no events: the nearest months with events are linked
+    assert empty.xpath("//p[@class='mt-cal-nearest']/a/@href") == ["../../2026/12/", "../02/"]
 
 
 def test_event_page(site):
@@ -300,8 +325,8 @@ def test_front_page_subscription_page_and_every_page_links_the_calendar(site):
     home = doc(site, "")
     section = home.xpath("//section[@class='mt-home-events']")[0]
     assert [text(a) for a in section.xpath(".//h3/a")] == [
-        "Kuukausitapaaminen", "Avustuswebinaari", "Ilmoittautuminen umpeutunut", "Kuukausitapaaminen",
-        "Peruttu foorumi"]
+        "Kuukausitapaaminen", "Avustuswebinaari", "Ilmoittautuminen umpeutunut", "Peruttu foorumi", HOSTILE]
+    assert section.xpath(".//a[normalize-space()='Kalenteri']/@href") == ["tapahtumat/kalenteri/2026/11/"]
     subscribe = doc(site, "tapahtumat/tilaa/")
     hrefs = subscribe.xpath("//a/@href")
     assert "webcal://testi.example.fi/tapahtumat.ics" in hrefs and "https://testi.example.fi/tapahtumat.ics" in hrefs

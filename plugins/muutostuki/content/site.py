@@ -25,6 +25,8 @@ from .posts import Post, build_post
 from .regions import Region, load_regions, region_id_list, unknown_region_message
 from .timeutil import as_datetime
 from .unsafe_text import shown
+from .upcoming import UpcomingEvent, is_upcoming, upcoming_events
+from .upcoming import by_region as upcoming_by_region
 from .walk import folder_files
 
 
@@ -119,8 +121,11 @@ class Site:
         self.occurrences: list[Occurrence] = sorted(
             (occ for event in self.events for occ in event.occurrences(self.calendar_end)),
             key=lambda o: (o.start_dt, o.event.id))
-        self.upcoming: list[Occurrence] = [o for o in self.occurrences if o.end_dt > self.build_time]
-        self.past: list[Occurrence] = [o for o in reversed(self.occurrences) if o.end_dt <= self.build_time]
+        # every upcoming occurrence (calendar, .ics) and one entry per upcoming event (lists, counts)
+        self.upcoming: list[Occurrence] = [o for o in self.occurrences if is_upcoming(o, self.build_time)]
+        self.past: list[Occurrence] = [o for o in reversed(self.occurrences) if not is_upcoming(o, self.build_time)]
+        self.upcoming_events: list[UpcomingEvent] = upcoming_events(self.upcoming)
+        self.upcoming_by_region, self.national_upcoming = upcoming_by_region(self.upcoming_events, self.regions)
         # Occurrences held at each place (an override's place counts) and by each organiser, soonest first
         self.occurrences_by_place: dict[str, list[Occurrence]] = defaultdict(list)
         self.occurrences_by_organizer: dict[str, list[Occurrence]] = defaultdict(list)

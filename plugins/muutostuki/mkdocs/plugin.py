@@ -25,6 +25,8 @@ from ..content.timeutil import HELSINKI
 from ..content.walk import visible_files
 from ..editor.project import ProjectError
 from ..editor.project import resolve_build_time as project_build_time
+from ..pages.event_calendar import calendar_month_url
+from ..pages.fi_recurrence import describe as describe_recurrence
 from ..pages.licenses import license_label_and_url
 from ..pages.context import BuildContext
 from ..pages.registry import output_writers, page_generators, site_feeds
@@ -243,6 +245,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["fi_datetime"] = fi.fi_datetime
         env.filters["fi_when"] = lambda occ: fi.fi_when(occ.start, occ.end, occ.event.date_precision)
         env.filters["fi_month_year"] = fi.fi_month_year
+        env.filters["fi_recurrence_short"] = lambda rule: describe_recurrence(rule, short=True)
+        env.filters["calendar_month_url"] = calendar_month_url  # "Kalenteri" links open that day's month
         env.filters["iso"] = fi.iso
         env.filters["license_link"] = license_label_and_url
         env.filters["jsonld"] = jsonld.script_tag

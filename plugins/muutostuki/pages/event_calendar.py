@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..content.bounds import CALENDAR_MONTHS_BACK
 from ..content.events import Occurrence
+from ..content.upcoming import is_counted
 from ..content.site import Site
 from ..content.timeutil import HELSINKI
 from ..fi import MONTHS, fi_time
@@ -22,6 +23,12 @@ EXTRA_MONTHS_CAP = 36  # single events further ahead than the horizon extend it,
 
 def month_url(year: int, month: int) -> str:
     return f"{CALENDAR_URL}{year:04d}/{month:02d}/"
+
+
+def calendar_month_url(value: date | datetime) -> str:
+    """The month page of a day in Helsinki (the build time's month page always exists)."""
+    day = local_day(value)
+    return month_url(day.year, day.month)
 
 
 def add_months(year: int, month: int, count: int) -> tuple[int, int]:
@@ -46,6 +53,15 @@ def days_of(occ: Occurrence) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
+def span_label(first: date, last: date) -> str:
+    """24.–25.3., 30.4.–2.5., 30.12.2026–2.1.2027: the days of a multi-day event, short."""
+    if first.year != last.year:
+        return f"{first.day}.{first.month}.{first.year}–{last.day}.{last.month}.{last.year}"
+    if first.month != last.month:
+        return f"{first.day}.{first.month}.–{last.day}.{last.month}."
+    return f"{first.day}.–{last.day}.{last.month}."
+
+
 @dataclass(frozen=True)
 class DayEntry:
     """An occurrence as shown in one day's cell: its start time there, or that it goes on from before."""
@@ -53,6 +69,7 @@ class DayEntry:
     occurrence: Occurrence
     time: str = ""            # "klo 13" on the day it starts (timed events only)
     continued: bool = False   # a multi-day event's later day
+    span: str = ""            # a multi-day event's days, "24.–25.3." (shown once, where it starts)
 
 
 @dataclass
@@ -60,6 +77,19 @@ class CalendarDay:
     day: date | None                  # None: a blank cell before the 1st or after the last day
     entries: list[DayEntry] = field(default_factory=list)
     is_today: bool = False
+
+    @property
+    def items(self) -> list[DayEntry]:
+        """What the day lists: events starting that day, and on the 1st those going on from last month.
+
+        A multi-day event is one item where it starts; its later days only carry `spanned`.
+        """
+        return [e for e in self.entries if not e.continued or (self.day is not None and self.day.day == 1)]
+
+    @property
+    def spanned(self) -> list[DayEntry]:
+        """Multi-day events going on through this day (drawn as a bar, named for screen readers)."""
+        return [e for e in self.entries if e not in self.items]
 
 
 @dataclass
@@ -71,6 +101,9 @@ class CalendarMonth:
     undated: list[Occurrence]          # known only to this month (date_precision: month)
     prev_url: str | None = None
     next_url: str | None = None
+    # the nearest earlier / later month that has events (links between pages: kept out of repr and ==)
+    prev_with_events: "CalendarMonth | None" = field(default=None, repr=False, compare=False)
+    next_with_events: "CalendarMonth | None" = field(default=None, repr=False, compare=False)
 
     @property
     def url(self) -> str:
@@ -83,7 +116,16 @@ class CalendarMonth:
 
     @property
     def event_count(self) -> int:
-        return len(self.occurrences) + len(self.undated)
+        """Occurrences this month that will (or did) happen: cancelled ones are shown, not counted."""
+        return sum(1 for o in (*self.occurrences, *self.undated) if is_counted(o.event))
+
+    @property
+    def cancelled_count(self) -> int:
+        return len(self.occurrences) + len(self.undated) - self.event_count
+
+    @property
+    def has_events(self) -> bool:
+        return bool(self.occurrences or self.undated)
 
 
 class CalendarIndex:
@@ -99,9 +141,11 @@ class CalendarIndex:
                 self.undated[(occ.start.year, occ.start.month)].append(occ)
                 continue
             months_seen = set()
-            for i, day in enumerate(days_of(occ)):
+            days = days_of(occ)
+            span = span_label(days[0], days[-1]) if len(days) > 1 else ""
+            for i, day in enumerate(days):
                 time_label = f"klo {fi_time(occ.start)}" if i == 0 and not occ.event.all_day else ""
-                self.by_day[day].append(DayEntry(occ, time_label, continued=i > 0))
+                self.by_day[day].append(DayEntry(occ, time_label, continued=i > 0, span=span))
                 if (day.year, day.month) not in months_seen:
                     months_seen.add((day.year, day.month))
                     self.by_month[(day.year, day.month)].append(occ)
@@ -131,10 +175,20 @@ class CalendarIndex:
                              undated=self.undated.get((year, month), []))
 
     def all_months(self) -> list[CalendarMonth]:
+        """Every month page, each knowing its neighbours and, if empty, the nearest months with events."""
         months = [self.month(y, m) for y, m in self.months]
+        previous_with_events = None
         for i, cal in enumerate(months):
             cal.prev_url = months[i - 1].url if i > 0 else None
             cal.next_url = months[i + 1].url if i + 1 < len(months) else None
+            cal.prev_with_events = previous_with_events
+            if cal.has_events:
+                previous_with_events = cal
+        following = None
+        for cal in reversed(months):
+            cal.next_with_events = following
+            if cal.has_events:
+                following = cal
         return months
 
     def url_for(self, value: date | datetime) -> str:
@@ -144,4 +198,4 @@ class CalendarIndex:
 
     @property
     def current_url(self) -> str:
-        return month_url(self.today.year, self.today.month)
+        return calendar_month_url(self.today)

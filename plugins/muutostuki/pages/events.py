@@ -12,6 +12,7 @@ from itertools import groupby
 from ..content.events import Event, Occurrence
 from ..content.site import Site
 from ..content.slugs import slugify
+from ..content.upcoming import UpcomingEvent, count
 from ..content.timeutil import HELSINKI
 from ..event_text import description_text, location_text
 from ..feeds.ics import ALL_EVENTS_PATH, REGION_CALENDAR_INCLUDES_NATIONAL, region_calendar_path
@@ -34,12 +35,20 @@ ICS_FEED = ("ics", "Tapahtumakalenteri (iCalendar)", ALL_EVENTS_PATH)
 BREADCRUMB = [("Etusivu", ""), ("Tapahtumat", EVENTS_URL)]
 
 
+def _month_key(occ: Occurrence) -> tuple[int, int]:
+    local = occ.start_dt.astimezone(HELSINKI)
+    return local.year, local.month
+
+
 def month_groups(occurrences: list[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
     """[("Joulukuu 2026", [...]), ...] in the order given (soonest or newest first)."""
-    def key(occ: Occurrence) -> tuple[int, int]:
-        local = occ.start_dt.astimezone(HELSINKI)
-        return local.year, local.month
-    return [(f"{MONTHS[m - 1].capitalize()} {y}", list(items)) for (y, m), items in groupby(occurrences, key)]
+    return [(f"{MONTHS[m - 1].capitalize()} {y}", list(items)) for (y, m), items in groupby(occurrences, _month_key)]
+
+
+def entry_groups(entries: list[UpcomingEvent]) -> list[tuple[str, list[UpcomingEvent]]]:
+    """Upcoming entries by the month of their next occurrence (a series sits where it next meets)."""
+    return [(f"{MONTHS[m - 1].capitalize()} {y}", list(items))
+            for (y, m), items in groupby(entries, lambda e: _month_key(e.next))]
 
 
 def _categories(site: Site) -> list[tuple[str, str]]:
@@ -57,14 +66,11 @@ class EventPages:
         self.ctx = ctx
         self.site: Site = ctx.site
         self.calendar = CalendarIndex(self.site)
-        self.upcoming_by_event: dict[str, list[Occurrence]] = defaultdict(list)
+        # a series' page lists the same upcoming dates as its entry in the lists
+        self.upcoming_by_event: dict[str, list[Occurrence]] = {
+            entry.event.id: list(entry.occurrences) for entry in self.site.upcoming_events}
         self.past_by_event: dict[str, list[Occurrence]] = defaultdict(list)
-        self.upcoming_by_region: dict[str, list[Occurrence]] = defaultdict(list)
         self.past_by_region: dict[str, list[Occurrence]] = defaultdict(list)
-        for occ in self.site.upcoming:
-            self.upcoming_by_event[occ.event.id].append(occ)
-            for region_id in occ.event.regions:
-                self.upcoming_by_region[region_id].append(occ)
         for occ in self.site.past:
             self.past_by_event[occ.event.id].append(occ)
             for region_id in occ.event.regions:
@@ -126,13 +132,15 @@ class EventPages:
 
     # -- listings ------------------------------------------------------------------------
     def upcoming_page(self) -> PageSpec:
+        entries = self.site.upcoming_events
         return PageSpec(
             src_uri=src_for(EVENTS_URL), template="muutostuki/event-list.html", title="Tapahtumat",
             description="Järjestöjen sote-muutostuen tulevat tapahtumat: webinaarit, verkostotapaamiset ja "
                         "alueelliset tilaisuudet.",
             breadcrumbs=BREADCRUMB[:1] + [("Tapahtumat", EVENTS_URL)],
-            context={"heading": "Tulevat tapahtumat", "groups": month_groups(self.site.upcoming),
-                     "total": len(self.site.upcoming), "listing": "upcoming", "filterable": True,
+            context={"heading": "Tulevat tapahtumat", "entry_groups": entry_groups(entries),
+                     "total": count(entries), "cancelled_count": len(entries) - count(entries),
+                     "listing": "upcoming", "filterable": True,
                      "empty_text": "Ei tulevia tapahtumia juuri nyt. Katso menneet tapahtumat tai tilaa kalenteri, "
                                    "niin uudet tapahtumat tulevat kalenteriisi itsestään.",
                      **self.common},
@@ -153,31 +161,33 @@ class EventPages:
         return specs
 
     def region_pages(self) -> list[PageSpec]:
-        national_upcoming = [o for o in self.site.upcoming if not o.event.regions]
+        """Each region's own events first, then (as its calendar has them) the national ones apart."""
+        national = self.site.national_upcoming if REGION_CALENDAR_INCLUDES_NATIONAL else []
         specs = []
         for region in self.regions:
-            own = self.upcoming_by_region.get(region.id, [])
-            upcoming = sorted([*own, *national_upcoming], key=lambda o: (o.start_dt, o.event.id)) \
-                if REGION_CALENDAR_INCLUDES_NATIONAL else own
+            own = self.site.upcoming_by_region.get(region.id, [])
             url = f"{REGIONS_URL}{region.id}/"
             ics = region_calendar_path(region.id)
+            genitive = region.inflect("genitive")
             specs.append(PageSpec(
-                src_uri=src_for(url), template="muutostuki/event-list.html", title=f"Tapahtumat: {region.short_name}",
-                description=f"Tulevat tapahtumat alueella {region.short_name} ja valtakunnalliset tapahtumat.",
+                src_uri=src_for(url), template="muutostuki/event-list.html", title=f"{genitive} tapahtumat",
+                description=f"{genitive} tulevat tapahtumat ja valtakunnalliset tapahtumat.",
                 feeds=[("ics", f"Tapahtumakalenteri: {region.short_name}", ics)],
                 breadcrumbs=[*BREADCRUMB, (region.short_name, url)],
-                context={"heading": f"Tapahtumat: {region.short_name}", "region": region,
-                         "groups": month_groups(upcoming), "total": len(upcoming), "listing": "region",
-                         "own_count": len(own), "past_groups": month_groups(self.past_by_region.get(region.id, [])),
+                context={"heading": f"{genitive} tapahtumat", "region": region,
+                         "entry_groups": entry_groups(own), "total": count(own), "listing": "region",
+                         "national_entries": national, "national_total": count(national),
+                         "past_groups": month_groups(self.past_by_region.get(region.id, [])),
                          "region_ics": ics, "filterable": False,
-                         "empty_text": "Ei tulevia tapahtumia tällä alueella juuri nyt.", **self.common},
+                         "empty_text": f"Ei tulevia tapahtumia: {region.inflect('locative')} ei ole juuri nyt "
+                                       "omia tapahtumia.", **self.common},
             ))
         specs.append(PageSpec(
             src_uri=src_for(REGIONS_URL), template="muutostuki/event-regions.html", title="Tapahtumat alueittain",
             description="Järjestöjen sote-muutostuen tapahtumat hyvinvointialueittain.",
             breadcrumbs=[*BREADCRUMB, ("Alueittain", REGIONS_URL)],
-            context={"region_counts": [(r, len(self.upcoming_by_region.get(r.id, []))) for r in self.regions],
-                     "national_count": len(national_upcoming), **self.common},
+            context={"region_counts": [(r, count(self.site.upcoming_by_region.get(r.id, []))) for r in self.regions],
+                     "national_count": count(self.site.national_upcoming), **self.common},
         ))
         return specs
 
@@ -193,14 +203,20 @@ class EventPages:
                 breadcrumbs=[*BREADCRUMB, ("Kalenteri", CALENDAR_URL), (month.name, month.url)],
                 context={"month": month, "today": self.calendar.today, **self.common},
             ))
-        years: dict[int, list] = defaultdict(list)
-        for month in months:
-            years[month.year].append(month)
+        # the index lists months that have events: this month and the coming ones soonest first, then
+        # the past ones newest first, by year
+        now = (self.calendar.today.year, self.calendar.today.month)
+        coming = [m for m in months if m.has_events and (m.year, m.month) >= now]
+        past_years: dict[int, list] = defaultdict(list)
+        for month in reversed(months):
+            if month.has_events and (month.year, month.month) < now:
+                past_years[month.year].append(month)
         specs.append(PageSpec(
             src_uri=src_for(CALENDAR_URL), template="muutostuki/calendar-index.html", title="Tapahtumakalenteri",
             description="Järjestöjen sote-muutostuen tapahtumat kuukausittain.",
             breadcrumbs=[*BREADCRUMB, ("Kalenteri", CALENDAR_URL)],
-            context={"years": sorted(years.items()), "today": self.calendar.today, **self.common},
+            context={"coming_months": coming, "past_years": list(past_years.items()), "today": self.calendar.today,
+                     **self.common},
         ))
         return specs
 

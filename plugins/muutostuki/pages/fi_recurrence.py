@@ -43,33 +43,49 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " ja " + words[-1]
 
 
-def describe(rule: str) -> str:
-    """The rule as a Finnish phrase, e.g. "Joka toinen viikko keskiviikkoisin, 6 kertaa"."""
+def _short_ordinal(n: int) -> str:
+    return f"{n}." if n > 0 else ORDINALS[n]
+
+
+def describe(rule: str, short: bool = False) -> str:
+    """The rule as a Finnish phrase, e.g. "Joka toinen viikko keskiviikkoisin, 6 kertaa".
+
+    short: the compact form of upcoming lists, "joka kuun 1. tiistai" (lowercase, no count or end).
+    """
     parts = _parts(rule)
-    freq = parts.get("FREQ", "")
-    if freq not in UNITS or set(parts) - {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}:
-        return FALLBACK
-    unit, adverb = UNITS[freq]
-    interval = int(parts.get("INTERVAL", "1")) if parts.get("INTERVAL", "1").isdigit() else 1
-    if interval > 1 and interval not in EVERY_NTH:
-        return FALLBACK
-    days = _days(parts["BYDAY"]) if "BYDAY" in parts else []
-    if days is None:
-        return FALLBACK
-    every = f"{EVERY_NTH[interval]} {unit}" if interval > 1 else None
-    if not days:
-        text = every or adverb
-    elif all(n is None for n, _ in days) and freq in ("WEEKLY", "DAILY"):
-        habitual = _join([WEEKDAY_HABITUAL[d] for _, d in days])
-        text = f"{every} {habitual}" if every else habitual
-    elif freq == "MONTHLY" and all(n in ORDINALS for n, _ in days):
-        lead = f"{EVERY_NTH[interval]} kuukausi" if interval > 1 else "joka kuukauden"
-        names = _join([f"{ORDINALS[n]} {WEEKDAY_NAMES[d]}" for n, d in days])
-        text = f"{lead}: {names}" if interval > 1 else f"{lead} {names}"
-    else:
-        return FALLBACK
+    text = _phrase(parts, short)
+    if text is None:
+        return FALLBACK.lower() if short else FALLBACK
+    if short:
+        return text
     if parts.get("COUNT", "").isdigit():
         text += f", {int(parts['COUNT'])} kertaa"
     elif "UNTIL" in parts:
         text += f", {_until(parts['UNTIL'])} asti"
     return text[0].upper() + text[1:]
+
+
+def _phrase(parts: dict[str, str], short: bool) -> str | None:
+    """The repeating part of the phrase in lowercase; None for a rule too rare to put in words."""
+    freq = parts.get("FREQ", "")
+    if freq not in UNITS or set(parts) - {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}:
+        return None
+    unit, adverb = UNITS[freq]
+    interval = int(parts.get("INTERVAL", "1")) if parts.get("INTERVAL", "1").isdigit() else 1
+    if interval > 1 and interval not in EVERY_NTH:
+        return None
+    days = _days(parts["BYDAY"]) if "BYDAY" in parts else []
+    if days is None:
+        return None
+    every = f"{EVERY_NTH[interval]} {unit}" if interval > 1 else None
+    if not days:
+        return every or adverb
+    if all(n is None for n, _ in days) and freq in ("WEEKLY", "DAILY"):
+        habitual = _join([WEEKDAY_HABITUAL[d] for _, d in days])
+        return f"{every} {habitual}" if every else habitual
+    if freq == "MONTHLY" and all(n in ORDINALS for n, _ in days):
+        lead = f"{EVERY_NTH[interval]} kuukausi" if interval > 1 else ("joka kuun" if short else "joka kuukauden")
+        ordinal = _short_ordinal if short else ORDINALS.get
+        names = _join([f"{ordinal(n)} {WEEKDAY_NAMES[d]}" for n, d in days])
+        return f"{lead}: {names}" if interval > 1 else f"{lead} {names}"
+    return None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from . import regionmap
 from ..content.events import Occurrence
 from ..content.organizers import Organizer
+from ..content.upcoming import UpcomingEvent, is_upcoming, upcoming_events
+from ..content.upcoming import count as count_upcoming
 from ..content.posts import Post
 from ..content.regions import Region
 from ..content.site import Site
@@ -39,24 +41,13 @@ def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[-1]
 
 
-def next_occurrences(occurrences: list[Occurrence]) -> list[Occurrence]:
-    """The first upcoming occurrence of each event: a weekly series is one entry, not fifty."""
-    seen: set[str] = set()
-    result = []
-    for occ in occurrences:
-        if occ.event.id not in seen:
-            seen.add(occ.event.id)
-            result.append(occ)
-    return result
-
-
 def organizers_by_region(site: Site) -> dict[str, list[tuple[Organizer, list[Occurrence]]]]:
     """Each region's organisers (by their home region) with their next upcoming events, once per build."""
     result: dict[str, list[tuple[Organizer, list[Occurrence]]]] = {}
     for organizer in sorted(site.organizers.values(), key=lambda o: fi_sort_key(o.name)):
         if organizer.region:
-            upcoming = [o for o in site.occurrences_by_organizer.get(organizer.id, []) if o.end_dt > site.build_time]
-            result.setdefault(organizer.region, []).append((organizer, next_occurrences(upcoming)))
+            upcoming = [o for o in site.occurrences_by_organizer.get(organizer.id, []) if is_upcoming(o, site.build_time)]
+            result.setdefault(organizer.region, []).append((organizer, [e.next for e in upcoming_events(upcoming)]))
     return result
 
 
@@ -65,12 +56,16 @@ class RegionContent:
     """One region with what it holds in this build."""
 
     region: Region
-    upcoming: list[Occurrence] = field(default_factory=list)   # next occurrence of each upcoming event
+    upcoming: list[UpcomingEvent] = field(default_factory=list)  # one entry per upcoming event (content/upcoming.py)
     posts: list[Post] = field(default_factory=list)             # newest first
 
     @property
+    def events_count(self) -> int:
+        return count_upcoming(self.upcoming)
+
+    @property
     def events_label(self) -> str:
-        return count_fi(len(self.upcoming), "tuleva tapahtuma", "tulevaa tapahtumaa")
+        return count_fi(self.events_count, "tuleva tapahtuma", "tulevaa tapahtumaa")
 
     @property
     def posts_label(self) -> str:
@@ -78,18 +73,10 @@ class RegionContent:
 
 
 def region_contents(site: Site) -> dict[str, RegionContent]:
-    """Every region's upcoming events and posts, from one pass over the Site's indices."""
-    contents = {rid: RegionContent(region, posts=list(site.posts_by_region.get(rid, [])))
-                for rid, region in site.regions.items()}
-    for occ in next_occurrences(site.upcoming):
-        for rid in occ.event.regions:
-            if rid in contents:
-                contents[rid].upcoming.append(occ)
-    return contents
-
-
-def national_upcoming(site: Site) -> list[Occurrence]:
-    return [occ for occ in next_occurrences(site.upcoming) if not occ.event.regions]
+    """Every region's upcoming events and posts, from the Site's indices."""
+    return {rid: RegionContent(region, upcoming=list(site.upcoming_by_region.get(rid, [])),
+                               posts=list(site.posts_by_region.get(rid, [])))
+            for rid, region in site.regions.items()}
 
 
 def map_links(contents: dict[str, RegionContent], base_path: str) -> dict[str, regionmap.MapLink]:
@@ -99,7 +86,7 @@ def map_links(contents: dict[str, RegionContent], base_path: str) -> dict[str, r
             for rid, c in contents.items()}
 
 
-def region_page(content: RegionContent, site: Site, site_url: str, national: list[Occurrence],
+def region_page(content: RegionContent, site: Site, site_url: str, national: list[UpcomingEvent],
                 neighbours: list[Region], organizers: dict | None = None) -> PageSpec:
     organizers = organizers or {}
     region = content.region
@@ -141,14 +128,14 @@ def overview_page(contents: dict[str, RegionContent], site: Site, base_path: str
             "map_main": regionmap.render_main(links, labelledby="mt-kartta-otsikko"),
             "map_inset": regionmap.render_inset(links, labelledby="mt-kartta-suurennos"),
             "map_attribution": regionmap.ATTRIBUTION, "map_license_url": regionmap.LICENSE_URL,
-            "national_events_count": len(national_upcoming(site)), "national_posts_count": len(site.national_posts),
+            "national_events_count": count_upcoming(site.national_upcoming), "national_posts_count": len(site.national_posts),
         },
     )
 
 
 def region_pages(site: Site, per_page: int, base_path: str, site_url: str) -> list[PageSpec]:
     contents = region_contents(site)
-    national = national_upcoming(site)
+    national = site.national_upcoming
     geo_neighbours = regionmap.geometry().neighbours
     by_organizer_region = organizers_by_region(site)
     specs = [overview_page(contents, site, base_path, (site.paths.docs / REGIONS_URL / "index.md").is_file())]
