@@ -18,9 +18,9 @@ def is_upcoming(occ: Occurrence, now: datetime) -> bool:
     return occ.end_dt > now
 
 
-def is_counted(event: Event) -> bool:
-    """Counted as an upcoming event: anything but a cancelled one (postponed ones will still happen)."""
-    return event.status != "cancelled"
+def is_counted(item: Event | Occurrence) -> bool:
+    """Counted: anything but a cancelled event or occurrence (postponed ones will still happen)."""
+    return item.status != "cancelled"
 
 
 @dataclass(frozen=True)

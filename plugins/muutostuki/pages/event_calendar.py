@@ -117,7 +117,7 @@ class CalendarMonth:
     @property
     def event_count(self) -> int:
         """Occurrences this month that will (or did) happen: cancelled ones are shown, not counted."""
-        return sum(1 for o in (*self.occurrences, *self.undated) if is_counted(o.event))
+        return sum(1 for o in (*self.occurrences, *self.undated) if is_counted(o))
 
     @property
     def cancelled_count(self) -> int:
