@@ -10,6 +10,7 @@ from typing import Protocol
 
 from .errors import BODY_FIELD, ErrorList
 from .markdown_refs import markdown_refs
+from .upcoming import is_upcoming
 
 
 class Site(Protocol):
@@ -47,7 +48,7 @@ def add_content_warnings(site: Site) -> None:
         image_alt_warnings(event.path, event.body, event.body_line, errors)
         if event.registration or "registration" in event.lines or event.status in ("cancelled", "postponed"):
             continue
-        if any(o.end_dt > site.build_time for o in event.occurrences(site.calendar_end)):
+        if any(is_upcoming(o, site.build_time) for o in event.occurrences(site.calendar_end)):
             errors.add(event.path, 1, "registration",
                        "tulevalta tapahtumalta puuttuu ilmoittautuminen; lisää 'registration: https://...' "
                        "(ilmoittautumislinkki) tai kerro tekstissä, ettei ilmoittautumista tarvita", WARNING)
