@@ -207,3 +207,19 @@ def test_event_page_time_place_and_add_to_calendar_in_the_first_screen(served_si
     tab.goto(served_site + "tapahtumat/2027-02-10-etela-savon-jarjestoseminaari/")
     where = tab.eval_on_selector(".mt-where a", "a => [a.href, a.getBoundingClientRect().bottom]")
     assert where[0].startswith("https://www.openstreetmap.org/search?query=") and where[1] <= size["height"]
+
+
+@pytest.mark.parametrize("url", ["tapahtumat/kalenteri/2027/03/", "tapahtumat/?alue=etela-savo",
+                                 "tapahtumat/2027-02-10-etela-savon-jarjestoseminaari/"])
+def test_phone_layouts_have_no_wcag_violations(url, served_site, browser):
+    """The agenda and the opened filter are other layouts of the same markup: checked at 390 px too."""
+    context = browser.new_context(locale="fi-FI", viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(served_site + url)
+        if "?alue=" in url:
+            open_filter(tab)
+        violations = axe_violations(tab)
+        assert not violations, f"WCAG 2.1 A/AA violations on /{url} at 390 px:\n{describe(violations)}"
+    finally:
+        context.close()
