@@ -204,7 +204,8 @@ def test_event_page_place_organizers_price_and_jsonld(built):
     facts = {text(dt): text(dt.getnext()) for dt in venue.xpath(".//dl[contains(@class,'mt-venue__facts')]/dt")}
     assert facts == {"Yhteystiedot": "Kykasote: toimisto@kykasote.example.fi, puh. 040 123 4567", "Hinta": "20 €",
                      "Kieli": "Suomi"}
-    top = {text(dt): text(dt.getnext()) for dt in tree.xpath("//dl[@class='mt-event-facts']/dt")}
+    top = {text(dt): text(dt.getnext()) for dt in tree.xpath(  # the key facts and the facts after the text
+        "//article//dl[contains(@class, 'mt-event-facts')][not(contains(@class, 'mt-venue__facts'))]/dt")}
     assert top["Järjestäjät"] == "Kymen-Karjalan sosiaali- ja terveysturva ry, SOSTE Suomen sosiaali ja terveys ry"
     data = jsonld(tree, "Event")
     assert data["location"]["@type"] == "Place" and data["location"]["address"]["postalCode"] == "45100"

@@ -115,9 +115,8 @@ def test_series_page_and_lists_agree_on_the_dates(built, tmp_path):
     site = load_site(ContentPaths(root=built.root), NOW)
     entry = [e for e in site.upcoming_events if e.event.id == "kuukausitapaaminen"][0]
     tree = lxml.html.fromstring(built.html("tapahtumat/kuukausitapaaminen/"))
-    dates = [" ".join(li.text_content().split()) for li in tree.xpath("//ul[@class='mt-event-series__dates']/li")]
+    dates = [" ".join(li.text_content().split()) for li in tree.xpath("//ul[@class='mt-occurrences']/li")]
     assert len(dates) == len(entry.occurrences) == 13
-    assert f"Tulevat kerrat ({len(entry.occurrences)})" in page_text(built, "tapahtumat/kuukausitapaaminen/")
     listing = lxml.html.fromstring(built.html("tapahtumat/"))
     item = listing.xpath("//li[@data-mt-event][.//a[normalize-space()='Kuukausitapaaminen']]")
     assert len(item) == 1 and dates[0] in " ".join(item[0].text_content().split())

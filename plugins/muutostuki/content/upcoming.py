@@ -46,9 +46,20 @@ class UpcomingEvent:
 def upcoming_events(upcoming: list[Occurrence]) -> list[UpcomingEvent]:
     """Upcoming occurrences (soonest first) -> one entry per event, in the order of their next occurrence."""
     by_event: dict[str, list[Occurrence]] = {}
-    for occ in upcoming:
+    for occ in upcoming:  # dicts keep insertion order: events by their first (next) occurrence
         by_event.setdefault(occ.event.id, []).append(occ)
     return [UpcomingEvent(next=occs[0], occurrences=tuple(occs)) for occs in by_event.values()]
+
+
+def first_per_event(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """The first occurrence of each event in the order given (soonest upcoming, or newest past)."""
+    seen: set[str] = set()
+    result = []
+    for occ in occurrences:
+        if occ.event.id not in seen:
+            seen.add(occ.event.id)
+            result.append(occ)
+    return result
 
 
 def count(entries: list[UpcomingEvent]) -> int:

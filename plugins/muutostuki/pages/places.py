@@ -10,11 +10,12 @@ from ..content.events import Event, Occurrence
 from ..content.organizers import Organizer
 from ..content.places import Place
 from ..content.site import Site
+from ..content.upcoming import count, first_per_event, is_upcoming, upcoming_events
 from ..fi import fi_date
 from .event_links import webcal
 from .fi_recurrence import describe
 from .place_jsonld import organization_jsonld, place_jsonld
-from .regions import fi_sort_key, next_occurrences
+from .regions import fi_sort_key
 from .spec import PageSpec, src_for
 
 PLACES_URL = "tapahtumat/paikat/"
@@ -29,9 +30,9 @@ def series_url(event: Event) -> str:
 
 def split(occurrences: list[Occurrence], site: Site) -> tuple[list[Occurrence], list[Occurrence]]:
     """(upcoming soonest first, past newest first), one entry per event."""
-    upcoming = [o for o in occurrences if o.end_dt > site.build_time]
-    past = [o for o in reversed(occurrences) if o.end_dt <= site.build_time]
-    return next_occurrences(upcoming), next_occurrences(past)[:PAST_SHOWN]
+    upcoming = [o for o in occurrences if is_upcoming(o, site.build_time)]
+    past = [o for o in reversed(occurrences) if not is_upcoming(o, site.build_time)]
+    return first_per_event(upcoming), first_per_event(past)[:PAST_SHOWN]
 
 
 def place_page(place: Place, site: Site, site_url: str) -> PageSpec:
@@ -66,7 +67,9 @@ def index_pages(site: Site) -> list[PageSpec]:
     organizers = sorted(site.organizers.values(), key=lambda o: fi_sort_key(o.name))
 
     def counts(index: dict[str, list[Occurrence]]) -> dict[str, int]:
-        return {key: len(next_occurrences([o for o in occs if o.end_dt > site.build_time])) for key, occs in index.items()}
+        """Upcoming events per place or organiser, counted as everywhere (a series once, cancelled not)."""
+        return {key: count(upcoming_events([o for o in occs if is_upcoming(o, site.build_time)]))
+                for key, occs in index.items()}
     return [
         PageSpec(src_uri=src_for(PLACES_URL), template="muutostuki/places.html", title="Tapahtumapaikat",
                  description="Paikat, joissa muutostuen tapahtumia järjestetään: osoitteet ja saavutettavuus.",
@@ -81,8 +84,8 @@ def index_pages(site: Site) -> list[PageSpec]:
 
 def series_page(event: Event, site: Site, occurrences: list[Occurrence]) -> PageSpec:
     """Every occurrence of a series in the build's window with its own status, the next one first."""
-    upcoming = [o for o in occurrences if o.end_dt > site.build_time]
-    past = [o for o in reversed(occurrences) if o.end_dt <= site.build_time]
+    upcoming = [o for o in occurrences if is_upcoming(o, site.build_time)]
+    past = [o for o in reversed(occurrences) if not is_upcoming(o, site.build_time)]
     today = site.build_time.date()
     endless = "COUNT=" not in event.recurrence and "UNTIL=" not in event.recurrence
     return PageSpec(

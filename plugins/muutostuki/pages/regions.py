@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import regionmap
 from ..content.events import Occurrence
 from ..content.organizers import Organizer
-from ..content.upcoming import UpcomingEvent, is_upcoming, upcoming_events
+from ..content.upcoming import UpcomingEvent, first_per_event, is_upcoming
 from ..content.upcoming import count as count_upcoming
 from ..content.posts import Post
 from ..content.regions import Region
@@ -47,7 +47,7 @@ def organizers_by_region(site: Site) -> dict[str, list[tuple[Organizer, list[Occ
     for organizer in sorted(site.organizers.values(), key=lambda o: fi_sort_key(o.name)):
         if organizer.region:
             upcoming = [o for o in site.occurrences_by_organizer.get(organizer.id, []) if is_upcoming(o, site.build_time)]
-            result.setdefault(organizer.region, []).append((organizer, [e.next for e in upcoming_events(upcoming)]))
+            result.setdefault(organizer.region, []).append((organizer, first_per_event(upcoming)))
     return result
 
 
