@@ -56,11 +56,11 @@ def test_related_posts_compare_each_post_with_a_bounded_window_not_with_every_po
     compared = 0
     real = related_mod.heapq.nsmallest
 
-    def counting(n, items, key):
+    def counting(n, items, **kwargs):
         nonlocal compared
         items = list(items)
         compared += len(items)
-        return real(n, items, key=key)
+        return real(n, items, **kwargs)
 
     monkeypatch.setattr(related_mod.heapq, "nsmallest", counting)
     related = related_posts(make_site(posts))
@@ -104,10 +104,14 @@ def test_vocabulary_ranks_words_by_frequency_and_is_bounded():
 
     vocab = Vocabulary()
     vocab.add("Hyvinvointialue ja hyvinvointialue; järjestöt https://x.fi/polku 2024 ab")
-    vocab.add_all(["järjestöt", None, "Åland"])
+    vocab.add_all(["järjestöt", None, "Åland", "hyvinvointialue"])
+    # a word counts once per text; equal counts alphabetically
     assert vocab.words() == ["hyvinvointialue", "järjestöt", "https", "polku", "åland"]
+    assert vocab.counts["hyvinvointialue"] == 2
     assert vocab.words(limit=2) == ["hyvinvointialue", "järjestöt"]
     assert vocab.to_json(limit=1) == '{"sanat":["hyvinvointialue"]}'.encode()
+    vocab.add("x" * 5000 + " myöhäinensana")
+    assert "myöhäinensana" not in vocab.counts, "only the start of a long text is read"
 
 
 def test_vocabulary_file_holds_the_words_of_searchable_pages_only(build_site):

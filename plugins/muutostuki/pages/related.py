@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 
 from ..content.events import Event, Occurrence
@@ -33,20 +32,24 @@ def _groups(site: Site) -> list[tuple[float, list[Post]]]:
 
 def related_posts(site: Site, count: int = RELATED_COUNT, window: int = WINDOW) -> dict[str, list[Post]]:
     """{post.path: up to `count` related posts, most related first}. Posts sharing nothing get none."""
-    scores: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    by_path = {post.path: post for post in site.posts}
-    for weight, posts in _groups(site):
-        for i, post in enumerate(posts):
-            own = scores[post.path]
-            for other in posts[max(0, i - window): i + window + 1]:
-                if other is not post:
-                    own[other.path] += weight
+    posts = site.posts
+    index = {id(post): i for i, post in enumerate(posts)}
+    scores: list[dict[int, float]] = [{} for _ in posts]
+    for weight, group in _groups(site):
+        members = [index[id(post)] for post in group]
+        for i, own in enumerate(members):
+            mine = scores[own]
+            for other in members[max(0, i - window): i + window + 1]:
+                if other != own:
+                    mine[other] = mine.get(other, 0.0) + weight
+    when = [post.date.timestamp() for post in posts]
     related = {}
-    for path, candidates in scores.items():
-        when = by_path[path].date
-        best = heapq.nsmallest(count, candidates.items(), key=lambda item: (
-            -round(item[1], 6), abs((by_path[item[0]].date - when).total_seconds()), by_path[item[0]].url))
-        related[path] = [by_path[other] for other, _ in best]
+    for own, candidates in enumerate(scores):
+        if candidates:
+            t = when[own]
+            best = heapq.nsmallest(count, [(-score, abs(when[j] - t), posts[j].url, j)
+                                           for j, score in candidates.items()])
+            related[posts[own].path] = [posts[j] for *_, j in best]
     return related
 
 
