@@ -17,7 +17,7 @@ from ..content.posts import Post
 from ..content.site import Site
 
 RELATED_COUNT = 3
-WINDOW = 12  # neighbours in time compared on each side, per shared group
+WINDOW = 8  # neighbours in time compared on each side, per shared group
 # How much one shared group says about two posts being alike, before the group-size discount.
 KIND_WEIGHT = {"tag": 3.0, "category": 2.0, "region": 1.5}
 

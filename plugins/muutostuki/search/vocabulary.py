@@ -6,7 +6,7 @@ from what the search indexes (the Markdown and title of every searchable page, p
 and names that pages show from front matter), once per build, as the pages pass by: no second read of
 any file. A word counts once per text it appears in, and of a long page only the first PAGE_SAMPLE
 characters are read: the ranking needs how widely a word is used, not every occurrence, and this keeps
-the cost about a tenth of a second at 3,000 posts (bench/search_cost.py). The most frequent MAX_WORDS words
+the cost near 1 % of a 3,000-post build (bench/search_cost.py). The most frequent MAX_WORDS words
 are kept, most frequent first, so a reader downloads a bounded file (about 100 KB gzip at most), and only
 on the results page.
 """
@@ -21,7 +21,7 @@ from ..event_text import location_text
 
 VOCABULARY_PATH = "haku/sanasto.json"
 MAX_WORDS = 20_000
-PAGE_SAMPLE = 3_000  # characters read of each text
+PAGE_SAMPLE = 1_500  # characters read of each text (about 200 words)
 # Letters only (Finnish and Swedish included), 4-30 of them: shorter words are not worth correcting,
 # longer ones are URLs or compounds nobody types wrong in the same way.
 WORD = re.compile(r"[a-zåäöéüšž]{4,30}")
