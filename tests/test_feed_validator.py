@@ -2,6 +2,7 @@
 ../shared/tools/validate-feed), with no errors and no warnings."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,20 @@ import pytest
 
 from example_site import ROOT
 
-VALIDATOR = Path(ROOT.parent / "shared" / "tools" / "validate-feed")
+
+def find_validator() -> Path:
+    """`shared/` sits beside the checkout (CI) or beside a folder of worktrees: the nearest one upwards.
+    MUUTOSTUKI_FEED_VALIDATOR names it outright."""
+    if os.environ.get("MUUTOSTUKI_FEED_VALIDATOR"):
+        return Path(os.environ["MUUTOSTUKI_FEED_VALIDATOR"])
+    for folder in ROOT.parents:
+        candidate = folder / "shared" / "tools" / "validate-feed"
+        if candidate.exists():
+            return candidate
+    return ROOT.parent / "shared" / "tools" / "validate-feed"
+
+
+VALIDATOR = find_validator()
 SITE_URL = "https://muutostuki.example.fi/"
 
 
