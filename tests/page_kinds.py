@@ -21,6 +21,12 @@ PAGE_KINDS: dict[str, tuple[str, ...]] = {
     "alueet": ("alueet/",),
     "alue": ("alueet/etela-savo/", r"alueet/[^/]+/"),
     "tilaus": ("tapahtumat/tilaa/",),
+    "sarja": (r"tapahtumat/[^/]+/kerrat/",),
+    "paikka": (r"tapahtumat/paikat/mikkelin-kaupungintalo/", r"tapahtumat/paikat/[^/]+/"),
+    "jarjestaja": (r"tapahtumat/jarjestajat/soste/", r"tapahtumat/jarjestajat/[^/]+/"),
+    "kirjoittaja": (r"blogi/kirjoittajat/muutostuki/", r"blogi/kirjoittajat/[^/]+/"),
+    "haku": ("haku/",),
+    "seuraa": ("seuraa/",),
     "404": (r"404\.html",),
 }
 
@@ -29,6 +35,8 @@ ACTIVE_TAB: dict[str, str] = {
     "etusivu": "Etusivu", "blogi": "Blogi", "kirjoitus": "Blogi", "aihe": "Blogi",
     "tapahtumat": "Tapahtumat", "tapahtuma": "Tapahtumat", "kalenteri": "Tapahtumat", "tilaus": "Tapahtumat",
     "alueet": "Alueet", "alue": "Alueet", "404": "Etusivu",
+    "sarja": "Tapahtumat", "paikka": "Tapahtumat", "jarjestaja": "Tapahtumat", "kirjoittaja": "Blogi",
+    "haku": "Etusivu", "seuraa": "Etusivu",
 }
 
 VIEWPORTS = {"puhelin": (390, 844), "tyopoyta": (1280, 900)}
