@@ -3,6 +3,11 @@
    into a <button> with a name and aria-expanded, moves focus into the opened menu and back on Escape. */
 (function () {
   "use strict";
+  /* Firefox restores a checkbox's state on reload; Material's toggles are not form data (theme_patches.py) */
+  ["__drawer", "__search"].forEach(function (id) {
+    var box = document.getElementById(id);
+    if (box) box.checked = false;
+  });
   var toggle = document.getElementById("__drawer");
   var label = document.querySelector("label[data-mt-menu]");
   var drawer = document.querySelector(".md-sidebar--primary");

@@ -34,7 +34,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, parallel_markdown, site_chrome
+from . import fragments, parallel_markdown, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import open_build_cache
@@ -255,6 +255,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.fast_render.stop_worker()  # every page is converted by now
         self._env = env  # for a page the build cache cannot give after all (preview_pages.context)
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
+        theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
         self.preview_output.keep_unchanged(files, self.preview_pages.keys)
         if self.command == "serve":
