@@ -47,6 +47,7 @@ MKDOCS_CACHE_YML = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custo
 OVERRIDE = "overrides/partials/footer.html"
 PAGEFIND_RUN_BYTES = re.compile(r"(^|/)pagefind/(filter/|.*pagefind-entry\.json$|.*\.pf_meta$)")
 SUMMARY = re.compile(r"välimuisti: (.*)")
+KEPT = re.compile(r"sivustokansio: (\d+) tiedostoa ennallaan edellisestä koostamisesta, (\d+) vanhentunutta poistettu")
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -62,7 +63,10 @@ def site_files(site: Path) -> dict[str, bytes]:
 def cache_summary(output: str) -> dict[str, tuple[int, int]]:
     match = SUMMARY.search(output)
     assert match, output[-3000:]
-    return {kind: (int(h), int(n)) for kind, h, n in re.findall(r"(\w+) (\d+)/(\d+)", match.group(1))}
+    summary = {kind: (int(h), int(n)) for kind, h, n in re.findall(r"(\w+) (\d+)/(\d+)", match.group(1))}
+    kept = KEPT.search(output)
+    summary["kept"] = (int(kept.group(1)), int(kept.group(2))) if kept else (0, 0)
+    return summary
 
 
 class Project:
@@ -132,7 +136,18 @@ CHANGES = [
     ("event time", lambda p: p.edit("events/2026-12-03-webinaari.md", "start: 2026-12-03 10:00", "start: 2026-12-03 09:30"),
      ("tapahtumat/index.html", "9.30")),
     ("post deleted", lambda p: (p.root / "blog/2026/b.md").unlink(), ("blogi/2026/a/index.html", 'href="b.md"')),
+    # the site folder is kept between builds (kept_output.py): what anyone else did to it is undone
+    ("site page edited by hand", lambda p: _append(p.root / "site/blogi/2026/a/index.html", "<p>käsin</p>"), None),
+    ("site file added by hand", lambda p: (p.root / "site/blogi/lisatty.html").write_text("x", encoding="utf-8"), None),
+    ("site feed edited by hand", lambda p: _append(p.root / "site/feed.xml", "<!-- käsin -->"), None),
+    ("site search index edited", lambda p: _append(next((p.root / "site/pagefind/fragment").iterdir()), "x"), None),
 ]
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(text)
+
 
 
 def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
@@ -151,6 +166,7 @@ def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
             assert summary["markdown"][0] >= summary["markdown"][1] - 1, (name, summary)
         if name == "nothing":
             assert summary["pagefind"] == (1, 1) and warm == first, summary
+            assert summary["kept"][0] > 40, summary  # pages, assets, feeds and the index stayed on disk
 
     # the build time passes the end of an event: it moves from upcoming to past
     later = {"MUUTOSTUKI_BUILD_TIME": "2026-11-24 16:00"}

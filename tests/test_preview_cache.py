@@ -115,7 +115,7 @@ def test_body_edit_leaves_the_other_page_files_untouched(tmp_path):
     rewritten = {p.relative_to(preview.site).as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t}
     assert rewritten == {"blogi/2026/a/index.html"}, rewritten
     assert "blogi/2026/b/index.html" in edited and "Uusi loppukappale." in edited["blogi/2026/a/index.html"].decode()
-    assert len(preview.plugin.preview_output.kept) == len(stamps) - 1  # every page but the edited post
+    assert len(preview.plugin.kept_output.kept) == len(stamps) - 1  # every page but the edited post
     sitemap = edited["sitemap-sivut.xml"].decode()
     assert "/blogi/2026/b/" in sitemap and "/blogi/2026/a/" in sitemap  # kept pages stay listed
 
@@ -185,5 +185,5 @@ def test_template_edit_shows_on_every_page_and_equals_a_fresh_build(tmp_path):
     rebuilt = preview.build()
     pages = [name for name in rebuilt if name.endswith("index.html")]
     assert pages and all("Uusi alatunniste B" in rebuilt[name].decode() for name in pages)
-    assert not preview.plugin.preview_output.kept
+    assert not preview.plugin.kept_output.kept
     assert rebuilt == preview.fresh()

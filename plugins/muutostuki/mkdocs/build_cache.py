@@ -156,6 +156,11 @@ class BuildCache:
             self.hits[kind] += count
             return value
 
+    def count_hits(self, kind: str, number: int) -> None:
+        """Entries looked at with `count=False` that turned out to be used."""
+        with self._lock:
+            self.hits[kind] += number
+
     def put(self, kind: str, key: str, value: bytes) -> None:
         with self._lock:
             if self._db is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import fi
@@ -38,7 +38,7 @@ from . import fragments, parallel_markdown, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import open_build_cache
-from .preview_output import PreviewOutput
+from .kept_output import SEARCH_FOLDER, KeptOutput, dump_manifest, load_manifest
 from .preview_errors import PreviewErrors
 from .preview_pages import PreviewPages
 
@@ -58,6 +58,7 @@ def resolve_build_time(option: str | None) -> datetime:
 
 
 PAGE_SITEMAP = "sitemap-sivut.xml"
+MANIFEST_KEY = "manifest"  # the build cache's record of the site folder (kept_output.py)
 
 
 class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
@@ -70,7 +71,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.fast_render = FastRender()  # survives `mkdocs serve` rebuilds, with its cache
         self.preview_pages = PreviewPages()  # likewise: page HTML reused between preview rebuilds
         self.sources: dict = {}  # parsed content files by (path, size, mtime), kept between preview rebuilds
-        self.preview_output = PreviewOutput()  # files of unchanged pages stay on disk between preview rebuilds
+        self.kept_output = KeptOutput()  # files of unchanged pages and outputs stay on disk between builds
         self.files: Files | None = None
         self.searchable_pages: set[str] = set()  # src_uris of the pages the search indexes
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
@@ -101,11 +102,15 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     @event_priority(-50)  # after muutostuki-search has waited for the previous index
     def on_pre_build(self, *, config) -> None:
         self.wait_for_outputs()
-        self.preview_output.before_clean(config.site_dir, enabled=self.command == "serve")
+        manifest = None
         if self.command != "serve":  # after every plugin's on_config: the fingerprint sees the final config
             self.build_cache = open_build_cache(config, self.config.cache)
             self.fast_render.start_build(remember=False, store=self.build_cache)
             self.preview_pages.start_build(enabled=False, store=self.build_cache)
+            if self.build_cache is not None:
+                manifest = load_manifest(config.site_dir, self.build_cache.get("site", MANIFEST_KEY))
+        self.kept_output.before_clean(config.site_dir, manifest=manifest,
+                                      enabled=self.command == "serve" or self.build_cache is not None)
 
     @property
     def preview(self) -> bool:
@@ -158,7 +163,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     # -- files ---------------------------------------------------------------------------
     def on_files(self, files: Files, *, config) -> Files:
         assert self.ctx is not None
-        self.preview_output.after_clean(config.site_dir)  # MkDocs has emptied the folder by now
+        self.kept_output.after_clean(config.site_dir)  # MkDocs has emptied the folder by now
         self.specs = {}
         for generate in page_generators():
             for spec in generate(self.ctx):
@@ -257,10 +262,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
-        self.preview_output.keep_unchanged(files, self.preview_pages.keys)
+        self.kept_output.keep_unchanged(files, self.preview_pages.keys)
         if self.command == "serve":
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
-                     f"{len(self.preview_output.kept)} sivun tiedosto jätetty paikalleen")
+                     f"{len(self.kept_output.kept)} sivun tiedosto jätetty paikalleen")
         return env
 
     def on_page_context(self, context, *, page, config, nav):
@@ -281,17 +286,18 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     @event_priority(100)  # the template's own output, before any other plugin changes it
     def on_post_page(self, output: str, *, page, config) -> str:
         self.preview_pages.remember(output, page)
+        self.kept_output.page_written(page, output)
         return output
 
     def on_template_context(self, context, *, template_name, config):
-        if template_name == PAGE_SITEMAP and self.preview_output.kept and self.files is not None:
-            # pages left on disk from the previous preview build are still pages of the site
+        if template_name == PAGE_SITEMAP and self.kept_output.kept and self.files is not None:
+            # pages left on disk from the previous build are still pages of the site
             context["pages"] = [f for f in self.files.documentation_pages(inclusion=InclusionLevel.all)
-                                if f.inclusion.is_included() or f.src_uri in self.preview_output.kept]
+                                if f.inclusion.is_included() or f.src_uri in self.kept_output.kept]
         return context
 
     # -- outputs -------------------------------------------------------------------------
-    def on_post_build(self, *, config) -> None:
+    def _post_build(self, *, config) -> None:
         assert self.ctx is not None
         if self.command == "serve":
             # Preview: the saved page reloads now; feeds and calendars follow a moment later
@@ -300,15 +306,25 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             return
         self._write_outputs(config.site_dir)
 
+    @event_priority(-200)  # after muutostuki-search has written (or kept) its index
+    def _finish_site_folder(self, *, config) -> None:
+        if self.command == "serve":
+            return  # at the end of _write_outputs, in the background
+        manifest = self.kept_output.finish()
+        if manifest is not None:
+            log.info(f"sivustokansio: {self.kept_output.kept_count} tiedostoa ennallaan edellisestä koostamisesta, "
+                     f"{self.kept_output.removed} vanhentunutta poistettu")
+        if manifest is not None and self.build_cache is not None:
+            self.build_cache.put("site", MANIFEST_KEY, dump_manifest(config.site_dir, manifest))
+
+    on_post_build = CombinedEvent(_post_build, _finish_site_folder)
+
     def _write_outputs(self, site_dir: str) -> None:
-        written = []
         for write in output_writers():
             for rel_path, data in write(self.ctx):
-                target = Path(site_dir) / rel_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-                written.append(rel_path)
-        self.preview_output.finish(self.files, written, site_dir)
+                self.kept_output.write(rel_path, data.encode("utf-8") if isinstance(data, str) else data)
+        if self.command == "serve":  # the preview's search index may still be writing its folder
+            self.kept_output.finish(skip_prefix=SEARCH_FOLDER)
 
     def _write_outputs_logged(self, site_dir: str) -> None:
         try:

@@ -193,7 +193,7 @@ class PreviewPages:
             if self.store is None:
                 html = self._stored.get(key)
             else:  # checked now, read again per page in context(): all pages' HTML at once is too much memory
-                html = "" if self._from_store(key, count=False) is not None else None
+                html = "" if self._from_store(key) is not None else None
                 self._templates[file.src_uri] = page.meta.get("template")
             if html is not None:
                 self._hits[file.src_uri] = html
@@ -218,7 +218,7 @@ class PreviewPages:
         src_uri = page.file.src_uri
         html = self._hits.get(src_uri)
         if html == "" and self.store is not None:
-            html = self._from_store(self._keys[src_uri])
+            html = self._from_store(self._keys[src_uri], count=False)  # counted in plan()
             if html is None and env is not None:  # unreadable since plan(): the page's own template, as MkDocs would
                 del self._hits[src_uri]
                 if self._templates.get(src_uri) is None:

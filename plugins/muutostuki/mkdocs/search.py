@@ -49,6 +49,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._late: list[str] = []  # those of them written after Pagefind started: index again
         self._searchable_src: set[str] | None = None  # src_uris of the searchable pages (None: every page)
         self._vocabulary = Vocabulary()  # words of the searchable pages, for "did you mean" (search/vocabulary.py)
+        self._kept_seen = False  # this build's pages kept on disk (mkdocs/kept_output.py) are accounted for
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -94,6 +95,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._late = []
         self._vocabulary = Vocabulary()
         self._searchable_src = set(searchable) if searchable is not None else None
+        self._kept_seen = False
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -103,6 +105,15 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
+        kept = getattr(config.plugins.get("muutostuki"), "kept_output", None)
+        if kept is not None and kept.kept and not self._kept_seen:  # pages left on disk: written already
+            self._kept_seen = True
+            if self._unwritten is not None:
+                self._unwritten -= kept.kept
+            if self._searchable is not None:
+                for dest, file in kept.kept_searchable.items():
+                    if dest not in self._searchable:
+                        self._extra[dest] = _markdown_bytes(file)
         # The previous page is written by now (MkDocs writes a page after its on_post_page).
         if self._unwritten is not None and not self._unwritten and self._pagefind is None:
             self._start(config)
@@ -128,8 +139,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         # Without the muutostuki plugin's list, every HTML file is offered to Pagefind in one part.
         parts = None if self._searchable is None else plan_parts({**self._searchable, **self._extra},
                                                                   self.config.part_memory_mb)
-        cache = getattr(config.plugins.get("muutostuki"), "build_cache", None)  # mkdocs build: reuse parts
-        self._pagefind = IndexRun(Path(config.site_dir), parts, cache=cache)
+        owner = config.plugins.get("muutostuki")
+        cache = getattr(owner, "build_cache", None)  # mkdocs build: reuse parts
+        self._pagefind = IndexRun(Path(config.site_dir), parts, cache=cache,
+                                  kept=getattr(owner, "kept_output", None) if cache is not None else None)
 
     @event_priority(100)
     def _start_index(self, *, config) -> None:

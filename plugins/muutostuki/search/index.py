@@ -130,18 +130,27 @@ def pack_part(output: Path, summary: IndexSummary) -> bytes:
     return buffer.getvalue()
 
 
-def unpack_part(data: bytes, output: Path) -> IndexSummary | None:
-    """The part back into `output`; None if the data is not a part (then Pagefind runs)."""
+def _packed_summary(data: bytes) -> IndexSummary | None:
     try:
-        header, _, archive = data.partition(b"\n")
-        fields = json.loads(header)
-        shutil.rmtree(output, ignore_errors=True)
-        output.mkdir(parents=True)
-        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
-            tar.extractall(output, filter="data")
+        fields = json.loads(data.partition(b"\n")[0])
         return IndexSummary(pages=fields["pages"], words=fields["words"], filters=fields["filters"],
                             languages=list(fields["languages"]))
-    except (ValueError, KeyError, TypeError, tarfile.TarError, OSError):
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def unpack_part(data: bytes, output: Path) -> IndexSummary | None:
+    """The part back into `output`; None if the data is not a part (then Pagefind runs)."""
+    summary = _packed_summary(data)
+    if summary is None:
+        return None
+    try:
+        shutil.rmtree(output, ignore_errors=True)
+        output.mkdir(parents=True)
+        with tarfile.open(fileobj=io.BytesIO(data.partition(b"\n")[2]), mode="r:") as tar:
+            tar.extractall(output, filter="data")
+        return summary
+    except (tarfile.TarError, OSError):
         shutil.rmtree(output, ignore_errors=True)
         return None
 
@@ -154,8 +163,9 @@ class IndexRun:
     indexed earlier is taken from it instead of running Pagefind.
     """
 
-    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None) -> None:
+    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None, kept=None) -> None:
         self.cache = cache
+        self.kept = kept  # mkdocs/kept_output.py: the bundle of the last build stays if every part is the same
         self.site_dir = Path(site_dir)
         self.parts: list[list[str] | None] = list(parts) if parts else [None]
         self.summary = IndexSummary(parts=0)
@@ -163,7 +173,9 @@ class IndexRun:
         self._proc: subprocess.Popen | None = None
         self._stopped = threading.Event()
         self._lock = threading.Lock()
-        shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
+        self._keys: list[str | None] = []
+        if kept is None:
+            shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -171,12 +183,21 @@ class IndexRun:
         bundle = self.site_dir / BUNDLE_DIR
         written: list[str] = []
         try:
+            if self.cache is not None:
+                self._keys = [part_key(self.site_dir, paths) for paths in self.parts]
+            if self.kept is not None:
+                tag = "f:" + hashlib.sha256("\n".join(map(str, self._keys)).encode()).hexdigest()
+                self.kept.tag_folder(BUNDLE_DIR + "/", tag)
+                if self._keep_bundle(tag):
+                    return
+                shutil.rmtree(bundle, ignore_errors=True)
             with tempfile.TemporaryDirectory(prefix="muutostuki-pagefind-") as work:
                 for number, paths in enumerate(self.parts, start=1):
                     if self._stopped.is_set():
                         return
                     name = f"osa-{number}"
-                    if self._index_part(Path(work), paths, bundle / name):
+                    key = self._keys[number - 1] if self._keys else None
+                    if self._index_part(Path(work), paths, bundle / name, key):
                         written.append(name)
                     elif self.error:
                         return
@@ -184,9 +205,25 @@ class IndexRun:
         except OSError as exc:
             self.error = f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}"
 
-    def _index_part(self, work: Path, paths: list[str] | None, output: Path) -> bool:
+    def _keep_bundle(self, tag: str) -> bool:
+        """The bundle on disk, if it is the one of these very parts (their cached summaries say what it holds)."""
+        if not self.kept.folder_intact(BUNDLE_DIR + "/", tag):
+            return False
+        summaries = []
+        for key in self._keys:
+            data = self.cache.get("pagefind", key, count=False)
+            part = _packed_summary(data) if data is not None else None
+            if part is None:
+                return False
+            summaries.append(part)
+        for part in summaries:
+            self.summary.add(part)
+            self.summary.parts += 1
+        self.cache.count_hits("pagefind", len(summaries))
+        return True
+
+    def _index_part(self, work: Path, paths: list[str] | None, output: Path, key: str | None) -> bool:
         """One part, from the build cache or by Pagefind."""
-        key = part_key(self.site_dir, paths) if self.cache is not None else None
         data = self.cache.get("pagefind", key) if key else None
         part = unpack_part(data, output) if data is not None else None
         if part is not None:
