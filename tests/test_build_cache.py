@@ -168,6 +168,13 @@ def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
             assert summary["pagefind"] == (1, 1) and warm == first, summary
             assert summary["kept"][0] > 40, summary  # pages, assets, feeds and the index stayed on disk
 
+    # the daily build: the next morning, before any event ends; only the calendar's today moves
+    warm, summary, cold = project.both(MUUTOSTUKI_BUILD_TIME="2026-11-24 09:00")
+    assert warm == cold
+    hits, total = summary["page"]
+    assert total > 20 and hits >= total - 2, summary  # the month with today's mark (and its twin index)
+    assert 'aria-current="date" data-date="2026-11-24"' in warm["tapahtumat/kalenteri/2026/11/index.html"].decode()
+
     # the build time passes the end of an event: it moves from upcoming to past
     later = {"MUUTOSTUKI_BUILD_TIME": "2026-11-24 16:00"}
     before = project.warm()[0]["tapahtumat/index.html"]

@@ -8,20 +8,22 @@ persistent build cache (build_cache.py), whose fingerprint adds the code, packag
 A page's key is a hash of everything its template can read:
 - the build: mkdocs.yml, every template and theme file (by content with the build cache, else by
   name, size and mtime), the URL of every file (navigation, links), the site address and the build
-  date (calendars mark today);
+  month (the "Kalenteri" link opens this month; the calendar's months run from it);
 - the whole content model, except post and event bodies: every field of every post, event,
   region and author, every other attribute of the site model, the excerpts and descriptions cut
   from the bodies, reading times, and what the build time decides (public, scheduled, upcoming or
   past, registration open);
-- the page itself: its URL, title, meta, rendered Markdown, table of contents, and which
-  PageSpec made it (its address, template and title). The spec's context is not walked: page
-  generators build it from the content model, the options and the build date only, all of which
-  are in the build's part of the key.
+- the page itself: its URL, title, meta, rendered Markdown, table of contents, which PageSpec made
+  it (its address, template and title) and the spec's context, walked: whatever a page generator
+  worked out from the build date (today's cell of a calendar month, a series' coming breaks, which
+  related events are over) is in it. So the daily build (only the date moved) renders only the pages
+  whose data the new date changes.
 
 The one rule templates must keep for this to hold: a page shows other posts' and events'
 metadata and excerpts, never their full bodies (feeds do, and they are rewritten every build),
-and depends on the build time only through the date and the decisions listed above.
-tests/test_build_cache.py checks warm builds against cold ones for each kind of change.
+and reads the build time only through the decisions above or its month; a date a generator needs
+goes into the spec's context. tests/test_build_cache.py checks warm builds against cold ones for
+each kind of change, the next day's build among them.
 """
 from __future__ import annotations
 
@@ -34,6 +36,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..content.events import Event, Occurrence
+from ..content.posts import Post
+from ..content.regions import Region
+from ..content.timeutil import HELSINKI
+
 CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the stored HTML
 CONTEXT_KEY = "mt_cached_output"
 SITE_COVERED = {"all_posts", "all_events", "occurrences", "regions", "authors", "build_time", "preview",
@@ -45,11 +52,17 @@ class Fingerprinter:
     """Stable text for values; content objects by their id (their data is in the site's hash).
 
     Posts share sub-objects (authors, lists of ids), so each object is described once per build
-    (memo by identity: the objects live as long as the build).
+    (memo by identity: the objects live as long as the build). Objects that point back at an object
+    being described (a calendar month and its neighbours) meet it as a reference by type and address.
+    A description cut at the depth limit is never remembered: met again higher up, it is walked in full.
     """
+
+    MAX_DEPTH = 60
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, str]] = {}  # holds the object: its id stays unique
+        self._open: set[int] = set()  # objects being described (a cycle meets them again)
+        self._cut = 0  # descriptions cut at MAX_DEPTH so far
 
     def __call__(self, value, depth: int = 0) -> str:
         if isinstance(value, str) and len(value) > 200:
@@ -57,19 +70,27 @@ class Fingerprinter:
         if value is None or isinstance(value, (bool, int, float, str, date, datetime)):
             return repr(value)
         known = self._memo.get(id(value))
-        if known is None:
-            known = (value, self._describe(value, depth))
-            self._memo[id(value)] = known
-        return known[1]
+        if known is not None:
+            return known[1]
+        if id(value) in self._open:
+            return f"<{type(value).__name__}:{getattr(value, 'url', '')}>"
+        if depth > self.MAX_DEPTH:
+            self._cut += 1
+            return "\0…"
+        cut = self._cut
+        self._open.add(id(value))
+        try:
+            text = self._describe(value, depth)
+        finally:
+            self._open.discard(id(value))
+        if len(text) > 256:  # a long description stands for itself by its hash (the text around it stays short)
+            text = "#" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        if self._cut == cut:
+            self._memo[id(value)] = (value, text)
+        return text
 
     def _describe(self, value, depth: int) -> str:
-        from ..content.events import Event, Occurrence
-        from ..content.posts import Post
-        from ..content.regions import Region
-
         fp = self.__call__
-        if depth > 12:
-            return "…"
         if isinstance(value, Post):
             return f"post:{value.path}"
         if isinstance(value, Event):
@@ -105,7 +126,8 @@ def _content_fields(item) -> dict:
 def site_fingerprint(site, fingerprint=fingerprint) -> str:
     """Everything in the content model a template may show, without post and event bodies."""
     now = site.build_time
-    parts = [repr((site.preview, site.horizon_months, site.build_time.date()))]
+    month = site.build_time.astimezone(HELSINKI) if site.build_time.tzinfo else site.build_time
+    parts = [repr((site.preview, site.horizon_months, month.year, month.month))]
     for post in site.all_posts:
         parts.append(fingerprint({**_content_fields(post), "~public": post.is_public(now),
                                   "~scheduled": post.is_scheduled(now), "~minutes": post.reading_minutes}))
@@ -123,12 +145,14 @@ def site_fingerprint(site, fingerprint=fingerprint) -> str:
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def spec_identity(spec) -> str:
-    """Which generator page this is; its context follows from the build key (see the docstring)."""
+SPEC_SKIPPED = {"markdown", "on_html"}  # the rendered Markdown is in the key itself; on_html returns nothing
+
+
+def spec_fields(spec) -> dict | None:
+    """Which generator page this is and everything it hands its template (context, breadcrumbs, feeds...)."""
     if spec is None:
-        return "-"
-    description = spec.description if isinstance(spec.description, str) else type(spec.description).__name__
-    return repr((spec.src_uri, spec.dest_uri, spec.template, spec.title, description, sorted(spec.context)))
+        return None
+    return {k: v for k, v in vars(spec).items() if k not in SPEC_SKIPPED}
 
 
 def _theme_fingerprint(theme_dirs: list[str], by_content: bool = False) -> str:
@@ -186,8 +210,9 @@ class PreviewPages:
             page = file.page
             if page is None or page.content is None:
                 continue
+            spec = specs.get(file.src_uri)
             own = fingerprint([page.url, page.title, page.meta, hashlib.sha1(page.content.encode()).hexdigest(),
-                               [str(item) for item in page.toc], spec_identity(specs.get(file.src_uri))])
+                               [str(item) for item in page.toc], spec_fields(spec)])
             key = hashlib.sha1(f"{build_key}\n{own}".encode("utf-8")).hexdigest()
             self._keys[file.src_uri] = key
             if self.store is None:

@@ -201,7 +201,7 @@ class EventPages:
                 title=f"Tapahtumakalenteri: {month.name}",
                 description=f"Järjestöjen sote-muutostuen tapahtumat: {month.name}.",
                 breadcrumbs=[*BREADCRUMB, ("Kalenteri", CALENDAR_URL), (month.name, month.url)],
-                context={"month": month, "today": self.calendar.today, **self.common},
+                context={"month": month, **self.common},
             ))
         # the index lists months that have events: this month and the coming ones soonest first, then
         # the past ones newest first, by year
@@ -215,8 +215,7 @@ class EventPages:
             src_uri=src_for(CALENDAR_URL), template="muutostuki/calendar-index.html", title="Tapahtumakalenteri",
             description="Järjestöjen sote-muutostuen tapahtumat kuukausittain.",
             breadcrumbs=[*BREADCRUMB, ("Kalenteri", CALENDAR_URL)],
-            context={"coming_months": coming, "past_years": list(past_years.items()), "today": self.calendar.today,
-                     **self.common},
+            context={"coming_months": coming, "past_years": list(past_years.items()), **self.common},
         ))
         return specs
 
