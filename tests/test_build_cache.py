@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -103,6 +104,10 @@ class Project:
         text = path.read_text(encoding="utf-8")
         assert old in text, (rel, old)
         path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def result_site(project: Project) -> Path:
+    return project.root / "site"
 
 
 def fake_upgrade(folder: Path) -> dict:
@@ -196,23 +201,27 @@ def test_a_damaged_or_foreign_cache_is_ignored_never_trusted(tmp_path):
     reference, _ = project.warm()
     db = project.root / ".cache/muutostuki/cache.sqlite"
 
-    # one stored page altered inside a valid file: its checksum no longer matches
-    with sqlite3.connect(db) as conn:
-        key, value = conn.execute("SELECT key, value FROM entry WHERE kind = 'page' "
-                                  "AND CAST(value AS TEXT) LIKE '%Kolmas%' LIMIT 1").fetchone()
-        conn.execute("UPDATE entry SET value = ? WHERE kind = 'page' AND key = ?",
-                     (bytes(value).replace(b"Kolmas", b"Tahallinen virhe"), key))
-    result = run_build(project.root, env=project.env)
-    assert result.returncode == 0 and "vioittunut" in result.output, result.output[-3000:]
-    assert site_files(result.site) == reference
+    # one stored page and one parsed content file altered inside valid files: their checksums no longer
+    # match (the site folder is removed, so the build has to read the stored pages)
+    for name, kind, needle in (("cache.sqlite", "page", b"Kolmas"), ("sources.sqlite", "source", b"Kolmas")):
+        with sqlite3.connect(db.parent / name) as conn:
+            rows = conn.execute("SELECT key, value FROM entry WHERE kind = ?", (kind,)).fetchall()
+            key, value = next((k, zlib.decompress(v)) for k, v in rows if needle in zlib.decompress(v))
+            conn.execute("UPDATE entry SET value = ? WHERE kind = ? AND key = ?",
+                         (zlib.compress(value.replace(needle, "Tahallinen virhe".encode())), kind, key))
+        shutil.rmtree(result_site(project))
+        result = run_build(project.root, env=project.env)
+        assert result.returncode == 0 and "vioittunut" in result.output, (name, result.output[-3000:])
+        assert site_files(result.site) == reference, name
 
     # the whole file overwritten with garbage, then cut short
-    for damage in (b"ei tietokanta " * 500, None):
+    for damage, target in ((b"ei tietokanta " * 500, db), (None, db), (b"ei tietokanta " * 500, db.parent / "sources.sqlite")):
         if damage is None:
-            data = db.read_bytes()
-            db.write_bytes(data[: len(data) // 3])
+            data = target.read_bytes()
+            target.write_bytes(data[: len(data) // 3])
         else:
-            db.write_bytes(damage)
+            target.write_bytes(damage)
+        shutil.rmtree(result_site(project))
         result = run_build(project.root, env=project.env)
         assert result.returncode == 0, result.output[-3000:]
         assert site_files(result.site) == reference

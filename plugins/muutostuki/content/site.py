@@ -23,6 +23,7 @@ from .organizers import ORGANIZERS_DIR, Organizer, load_organizers
 from .places import PLACES_DIR, Place, load_places
 from .posts import Post, build_post
 from .regions import Region, load_regions, region_id_list, unknown_region_message
+from .source_store import StoredSources
 from .timeutil import as_datetime
 from .unsafe_text import shown
 from .upcoming import UpcomingEvent, is_upcoming, upcoming_events
@@ -152,26 +153,39 @@ class Site:
         return self.preview or post.is_public(self.build_time)
 
 
-def _read(path: Path, shown: str, errors: ErrorList, cache: dict | None) -> SourceFile:
-    """read_source; with a cache (mkdocs serve rebuilds), files unchanged since are not parsed again."""
-    if cache is None:
-        return read_source(path, shown, errors)
-    try:
-        stat = path.stat()
-    except OSError:
-        return read_source(path, shown, errors)
-    key = (shown, stat.st_size, stat.st_mtime_ns)
-    if key in cache:
-        return cache[key]
+def _read(path: Path, shown: str, errors: ErrorList, cache) -> SourceFile:
+    """read_source and the raw-HTML check of its body. With a cache, a file read before without a
+    mistake is not parsed again: `mkdocs serve` keeps them in a dict by size and mtime, `mkdocs build`
+    in the build cache by the file's bytes (source_store.py)."""
+    stored = cache if isinstance(cache, StoredSources) else None
+    key = None
+    if stored is not None:
+        key = stored.key(shown, path)
+        source = stored.get(key) if key else None
+        if source is not None:
+            return source
+    elif cache is not None:
+        try:
+            stat = path.stat()
+            key = (shown, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            key = None
+        if key in cache:
+            return cache[key]
     reported = len(errors.items)
     source = read_source(path, shown, errors)
-    if source.ok and len(errors.items) == reported:  # files with mistakes are read again, to report again
-        cache[key] = source
+    if source.ok:
+        check_body(source.path, source.body, source.body_line, errors)
+    if key is not None and source.ok and len(errors.items) == reported:  # mistakes: read again, reported again
+        if stored is not None:
+            stored.put(key, source)
+        else:
+            cache[key] = source
     return source
 
 
 def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, horizon_months: int = 12,
-              source_cache: dict | None = None) -> Site:
+              source_cache: dict | StoredSources | None = None) -> Site:
     """Read and validate all content. Never raises for editors' mistakes: see `site.errors`."""
     errors = ErrorList()
     if not _inside_project(paths, errors):
@@ -186,7 +200,6 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     for path in blog_files.markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
-            check_body(source.path, source.body, source.body_line, errors)
             post = build_post(source, authors, errors)
             if post is not None:
                 all_posts.append(post)
@@ -201,7 +214,6 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     for path in folder_files(paths.events, paths.root, errors).markdown():
         source = _read(path, paths.shown(path), errors, source_cache)
         if source.ok:
-            check_body(source.path, source.body, source.body_line, errors)
             event = build_event(source, errors)
             if event is not None:
                 all_events.append(event)

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event as VEvent, vDuration, vRecur, vText
 
 from ..content.events import Event, Occurrence
+from ..content.fingerprint import Fingerprinter
 from ..content.series_bounds import series_starts
 from ..content.timeutil import HELSINKI, as_datetime
 from ..event_text import description_text, location_text
@@ -118,17 +119,29 @@ class IcsWriter:
     """Writes calendars from VEVENTs serialised once each: an event is in up to three files
     (its own, the site's, a region's), and serialising is the slow part."""
 
-    def __init__(self, *, host: str, site_url: str, history: EventHistory):
-        self.host, self.site_url, self.history = host, site_url, history
+    def __init__(self, *, host: str, site_url: str, history: EventHistory, ctx=None):
+        self.host, self.site_url, self.history, self.ctx = host, site_url, history, ctx
+        self._fingerprint = Fingerprinter()
         self._events: dict[str, bytes] = {}
         self._import_head: bytes | None = None
 
     def event_bytes(self, event: Event) -> bytes:
         if event.id not in self._events:
-            component = vevent(event, host=self.host, page_url=self.site_url + event.url, stamp=self.stamp(event),
-                               sequence=self.history.sequences.get(event.id, 0))
-            changed = [override_vevent(component, occ, STATUS, SUMMARY_PREFIX) for occ in event.override_occurrences()]
-            self._events[event.id] = component.to_ical() + b"".join(c.to_ical() for c in changed)
+            page_url, stamp = self.site_url + event.url, self.stamp(event)
+            sequence = self.history.sequences.get(event.id, 0)
+
+            def serialise() -> bytes:
+                component = vevent(event, host=self.host, page_url=page_url, stamp=stamp, sequence=sequence)
+                changed = [override_vevent(component, occ, STATUS, SUMMARY_PREFIX)
+                           for occ in event.override_occurrences()]
+                return component.to_ical() + b"".join(c.to_ical() for c in changed)
+
+            if self.ctx is None:
+                self._events[event.id] = serialise()
+            else:  # a pure function of the event and these: reused from the build cache when they are the same
+                inputs = "\n".join([self.host, page_url, stamp.isoformat(), str(sequence),
+                                    self._fingerprint(vars(event))])
+                self._events[event.id] = self.ctx.remembered("vevent", inputs, serialise)
         return self._events[event.id]
 
     def stamp(self, event: Event) -> datetime:
@@ -169,7 +182,7 @@ def ics_outputs(ctx) -> Iterable[tuple[str, bytes]]:
     """Every .ics file of the site (an output writer, see pages/registry.py)."""
     site = ctx.site
     writer = IcsWriter(host=urlsplit(ctx.site_url).hostname or "localhost", site_url=ctx.site_url,
-                       history=event_history(site.paths.root, site.paths.events_dir))
+                       history=event_history(site.paths.root, site.paths.events_dir), ctx=ctx)
     window = subscribable(site.events, site.build_time - HISTORY)
     yield ALL_EVENTS_PATH, writer.calendar(window, name=CALENDAR_NAME, source_url=ctx.absolute(ALL_EVENTS_PATH))
     for region in site.regions.values():

@@ -5,6 +5,7 @@ rebuilds; the content is the full post HTML with absolute URLs, so it works in e
 """
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,7 +68,7 @@ def image_enclosure(image: str, site: Site, site_url: str) -> Enclosure | None:
     return None  # a missing file: the page shows the mistake; a feed must not point at a 404
 
 
-def feed_item(post: Post, site: Site, site_url: str) -> FeedItem:
+def feed_item(post: Post, site: Site, site_url: str, ctx=None) -> FeedItem:
     url = site_url + post.url
     updated = post.updated if post.updated and post.updated > post.date else post.date
     return FeedItem(
@@ -77,9 +78,19 @@ def feed_item(post: Post, site: Site, site_url: str) -> FeedItem:
         published=post.date,
         updated=updated,
         summary=clean(post.summary or post.description),
-        content_html=clean(rebase(post.html, post.url, site_url)),
+        content_html=_content_html(post, site_url, ctx),
         authors=tuple(Person(clean(a.name), clean(a.url)) for a in post.authors),
         categories=tuple(clean(c) for c in post.categories),
         image=image_enclosure(post.image, site, site_url),
         image_alt=clean(post.image_alt),
     )
+
+
+def _content_html(post: Post, site_url: str, ctx) -> str:
+    """The post's HTML with absolute URLs (the slow part of an item: reused by the build cache)."""
+    def compute() -> bytes:
+        return clean(rebase(post.html, post.url, site_url)).encode("utf-8", "surrogatepass")
+    if ctx is None:
+        return compute().decode("utf-8", "surrogatepass")
+    inputs = "\n".join([site_url, post.url, hashlib.sha256(post.html.encode("utf-8", "surrogatepass")).hexdigest()])
+    return ctx.remembered("feedhtml", inputs, compute).decode("utf-8", "surrogatepass")

@@ -47,7 +47,7 @@ def write_feeds(ctx: BuildContext) -> Iterator[tuple[str, bytes]]:
         chosen = public_posts(posts, site.build_time, size)
         for post in chosen:
             if post.path not in made:
-                made[post.path] = feed_item(post, site, ctx.site_url)
+                made[post.path] = feed_item(post, site, ctx.site_url, ctx)
         return [made[p.path] for p in chosen]
 
     items = items_for(site.posts)

@@ -26,14 +26,16 @@ import re
 import sqlite3
 import sys
 import threading
+import zlib
 from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
-FORMAT = 1  # the layout of keys and values; a new one empties old caches
+FORMAT = 2  # the layout of keys and values; a new one empties old caches (2: values zlib-compressed)
 ENV = "MUUTOSTUKI_CACHE"
 DEFAULT_DIR = ".cache/muutostuki"
 DB_NAME = "cache.sqlite"
+SOURCES_DB_NAME = "sources.sqlite"
 PACKAGE = Path(__file__).resolve().parent.parent  # plugins/muutostuki
 NOT_OUTPUT = {"site_dir"}  # where the site is written does not change what is written
 LOCK_WAIT_S = 5
@@ -62,9 +64,9 @@ def digest(data: bytes) -> str:
 class BuildCache:
     """One build's view of the cache file: reads verified, writes inside one transaction until commit()."""
 
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+    def __init__(self, folder: Path, fingerprint: str, name: str = DB_NAME) -> None:
         self.folder = folder
-        self.path = folder / DB_NAME
+        self.path = folder / name
         self.fingerprint = fingerprint
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
@@ -130,23 +132,32 @@ class BuildCache:
             log.warning(f"välimuistia {self.path} ei voi käyttää ({exc}); koostetaan ilman sitä")
             self._db = None
 
+    def _row(self, kind: str, key: str, columns: str) -> tuple | None:
+        """One entry's columns (under the lock), a miss counted; None also when the file fails."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(f"SELECT {columns} FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        except sqlite3.Error as exc:
+            self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
+            return None
+        if row is None:
+            self.misses[kind] += 1
+        return row
+
     def get(self, kind: str, key: str, count: bool = True) -> bytes | None:
         """The value, if stored and intact; `count=False`: a look that counts no hit (a later read will)."""
         with self._lock:
-            if self._db is None:
-                return None
-            try:
-                row = self._db.execute("SELECT sha256, value FROM entry WHERE kind = ? AND key = ?",
-                                       (kind, key)).fetchone()
-            except sqlite3.Error as exc:
-                self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
-                return None
+            row = self._row(kind, key, "sha256, value")
             if row is None:
-                self.misses[kind] += 1
                 return None
             sha, value = row
             value = bytes(value)
-            if digest(value) != sha:
+            try:
+                value = zlib.decompress(value) if digest(value) == sha else None
+            except zlib.error:
+                value = None
+            if value is None:
                 if not self._damaged:
                     log.warning(f"välimuistin {self.path} tietue on vioittunut; vioittuneet tietueet ohitetaan")
                 self._damaged = True
@@ -155,6 +166,15 @@ class BuildCache:
             self._used.add((kind, key))
             self.hits[kind] += count
             return value
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is stored (counted as a hit and kept; `get` checks its bytes when it is read)."""
+        with self._lock:
+            if self._row(kind, key, "1") is None:
+                return False
+            self._used.add((kind, key))
+            self.hits[kind] += 1
+            return True
 
     def count_hits(self, kind: str, number: int) -> None:
         """Entries looked at with `count=False` that turned out to be used."""
@@ -167,6 +187,7 @@ class BuildCache:
                 return
             try:
                 self._begin()
+                value = zlib.compress(value, 1)  # pages shrink to a fifth: a smaller file for CI to restore
                 self._db.execute("INSERT OR REPLACE INTO entry(kind, key, sha256, value) VALUES (?, ?, ?, ?)",
                                  (kind, key, digest(value), value))
                 self._used.add((kind, key))
@@ -271,20 +292,36 @@ def packages_fingerprint() -> str:
     return "\n".join(sorted(seen))
 
 
-def build_fingerprint(config) -> str:
+def code_fingerprint() -> str:
+    """What reading the content depends on: this package, the installed packages, Python."""
+    return digest("\n\0".join([f"format {FORMAT}", sys.version, packages_fingerprint(),
+                                _files_digest(PACKAGE)]).encode("utf-8", "surrogatepass"))
+
+
+def build_fingerprint(config, code: str | None = None) -> str:
+    """`code`: code_fingerprint(), if the build has already worked it out."""
     own_theme = [d for d in config.theme.dirs
                  if "site-packages" not in Path(d).parts and not Path(d).resolve().is_relative_to(PACKAGE)]
-    parts = [f"format {FORMAT}", sys.version, packages_fingerprint(), _files_digest(PACKAGE),
+    parts = [code or code_fingerprint(),
              *(f"theme {d}\n{_files_digest(Path(d))}" for d in own_theme if Path(d).is_dir()),
              config_fingerprint(config)]
     return digest("\n\0".join(parts).encode("utf-8", "surrogatepass"))
 
 
-def open_build_cache(config, enabled_option: bool) -> BuildCache | None:
+def open_source_cache(config_file_path: str | None, enabled_option: bool, code: str) -> BuildCache | None:
+    """The parsed content files (content/source_store.py), in a file of their own: they are read in
+    on_config, before the configuration is final, and do not depend on it."""
+    if not config_file_path:
+        return None
+    folder = cache_folder(Path(config_file_path).resolve().parent, enabled_option)
+    return None if folder is None else BuildCache(folder, code, name=SOURCES_DB_NAME)
+
+
+def open_build_cache(config, enabled_option: bool, code: str | None = None) -> BuildCache | None:
     """The cache of the project whose mkdocs.yml this is (each fixture site of the tests has its own)."""
     if not config.config_file_path:
         return None
     folder = cache_folder(Path(config.config_file_path).resolve().parent, enabled_option)
     if folder is None:
         return None
-    return BuildCache(folder, build_fingerprint(config))
+    return BuildCache(folder, build_fingerprint(config, code))

@@ -21,6 +21,7 @@ from .. import fi
 from ..pages import jsonld
 from .autoescape import autoescape
 from ..content.site import ContentPaths, load_site
+from ..content.source_store import StoredSources
 from ..content.timeutil import HELSINKI
 from ..content.walk import visible_files
 from ..editor.project import ProjectError
@@ -37,7 +38,7 @@ from .engine import attach_package_log
 from . import fragments, parallel_markdown, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
-from .build_cache import open_build_cache
+from .build_cache import code_fingerprint, open_build_cache, open_source_cache
 from .kept_output import SEARCH_FOLDER, KeptOutput, dump_manifest, load_manifest
 from .preview_errors import PreviewErrors
 from .preview_pages import PreviewPages
@@ -77,6 +78,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._writing = Background()  # preview: feeds and calendars are written after the page reload
         self.preview_errors = PreviewErrors()  # preview: a failed rebuild keeps the last good site, shows why
         self.build_cache = None  # mkdocs build: the persistent cache of this build (build_cache.py)
+        self._code = None  # mkdocs build: build_cache.code_fingerprint() of this run
         self._env = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,9 +106,11 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.wait_for_outputs()
         manifest = None
         if self.command != "serve":  # after every plugin's on_config: the fingerprint sees the final config
-            self.build_cache = open_build_cache(config, self.config.cache)
+            self.build_cache = open_build_cache(config, self.config.cache, self._code)
             self.fast_render.start_build(remember=False, store=self.build_cache)
             self.preview_pages.start_build(enabled=False, store=self.build_cache)
+            if self.ctx is not None:
+                self.ctx.store = self.build_cache  # outputs' slow pure parts (BuildContext.remembered)
             if self.build_cache is not None:
                 manifest = load_manifest(config.site_dir, self.build_cache.get("site", MANIFEST_KEY))
         self.kept_output.before_clean(config.site_dir, manifest=manifest,
@@ -134,10 +138,15 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         paths = ContentPaths(root=root, blog_dir=self.config.blog_dir, events_dir=self.config.events_dir,
                              docs_dir=os.path.relpath(config.docs_dir, root))
         build_time = resolve_build_time(self.config.build_time)
-        if self.command != "serve":
-            self.sources.clear()
-        site = load_site(paths, build_time, preview=self.preview, horizon_months=self.config.calendar_months_ahead,
-                         source_cache=self.sources if self.command == "serve" else None)
+        sources = self.sources if self.command == "serve" else self._stored_sources(config)
+        try:
+            site = load_site(paths, build_time, preview=self.preview,
+                             horizon_months=self.config.calendar_months_ahead, source_cache=sources)
+        finally:
+            if isinstance(sources, StoredSources):
+                hits, misses = sources.store.hits["source"], sources.store.misses["source"]
+                log.info(f"sisältötiedostot: {hits}/{hits + misses} luettu välimuistista")
+                sources.store.commit()
         for warning in site.errors.warnings:
             log.warning(str(warning))
         if site.errors:
@@ -159,6 +168,12 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if ASSET_URI + css.name not in config.extra_css:
                 config.extra_css.insert(0, ASSET_URI + css.name)
         return config
+
+    def _stored_sources(self, config) -> StoredSources | None:
+        """mkdocs build: content files parsed by an earlier build, by their bytes (content/source_store.py)."""
+        self._code = code_fingerprint()
+        store = open_source_cache(config.config_file_path, self.config.cache, self._code)
+        return StoredSources(store) if store is not None else None
 
     # -- files ---------------------------------------------------------------------------
     def on_files(self, files: Files, *, config) -> Files:

@@ -27,18 +27,12 @@ each kind of change, the next day's build among them.
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
-import inspect
-from datetime import date, datetime
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..content.events import Event, Occurrence
-from ..content.posts import Post
-from ..content.regions import Region
+from ..content.fingerprint import Fingerprinter, fingerprint
 from ..content.timeutil import HELSINKI
 
 CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the stored HTML
@@ -46,77 +40,6 @@ CONTEXT_KEY = "mt_cached_output"
 SITE_COVERED = {"all_posts", "all_events", "occurrences", "regions", "authors", "build_time", "preview",
                 "horizon_months"}  # in site_fingerprint's own rows
 BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count"}  # word_count: cached, as ~minutes
-
-
-class Fingerprinter:
-    """Stable text for values; content objects by their id (their data is in the site's hash).
-
-    Posts share sub-objects (authors, lists of ids), so each object is described once per build
-    (memo by identity: the objects live as long as the build). Objects that point back at an object
-    being described (a calendar month and its neighbours) meet it as a reference by type and address.
-    A description cut at the depth limit is never remembered: met again higher up, it is walked in full.
-    """
-
-    MAX_DEPTH = 60
-
-    def __init__(self) -> None:
-        self._memo: dict[int, tuple[object, str]] = {}  # holds the object: its id stays unique
-        self._open: set[int] = set()  # objects being described (a cycle meets them again)
-        self._cut = 0  # descriptions cut at MAX_DEPTH so far
-
-    def __call__(self, value, depth: int = 0) -> str:
-        if isinstance(value, str) and len(value) > 200:
-            return "sha1:" + hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()
-        if value is None or isinstance(value, (bool, int, float, str, date, datetime)):
-            return repr(value)
-        known = self._memo.get(id(value))
-        if known is not None:
-            return known[1]
-        if id(value) in self._open:
-            return f"<{type(value).__name__}:{getattr(value, 'url', '')}>"
-        if depth > self.MAX_DEPTH:
-            self._cut += 1
-            return "\0…"
-        cut = self._cut
-        self._open.add(id(value))
-        try:
-            text = self._describe(value, depth)
-        finally:
-            self._open.discard(id(value))
-        if len(text) > 256:  # a long description stands for itself by its hash (the text around it stays short)
-            text = "#" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-        if self._cut == cut:
-            self._memo[id(value)] = (value, text)
-        return text
-
-    def _describe(self, value, depth: int) -> str:
-        fp = self.__call__
-        if isinstance(value, Post):
-            return f"post:{value.path}"
-        if isinstance(value, Event):
-            return f"event:{value.id}"
-        if isinstance(value, Region):
-            return f"region:{value.id}"
-        if isinstance(value, Occurrence):
-            return f"occ:{value.event.id}:{value.start!r}:{value.end!r}"
-        if isinstance(value, dict):
-            return "{" + ",".join(f"{fp(k, depth + 1)}:{fp(v, depth + 1)}"
-                                  for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))) + "}"
-        if isinstance(value, (list, tuple)):
-            return "[" + ",".join(fp(v, depth + 1) for v in value) + "]"
-        if isinstance(value, (set, frozenset)):
-            return "{" + ",".join(sorted(fp(v, depth + 1) for v in value)) + "}"
-        if inspect.isroutine(value) or isinstance(value, functools.partial):
-            return f"fn:{getattr(value, '__qualname__', type(value).__name__)}"
-        if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
-            attrs = vars(value) if hasattr(value, "__dict__") else {
-                f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-            return type(value).__name__ + fp(attrs, depth + 1)
-        return f"{type(value).__name__}:{value!r}"  # an address in a repr only makes the page miss
-
-
-def fingerprint(value) -> str:
-    return Fingerprinter()(value)
 
 
 def _content_fields(item) -> dict:
@@ -197,15 +120,15 @@ class PreviewPages:
         if not self.enabled:
             return
         config_file = Path(config.config_file_path) if config.config_file_path else None
+        fingerprint = Fingerprinter()  # one for the site and its pages: shared objects are described once
         build = "\n".join([
             config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else "",
             repr(config.site_url), _theme_fingerprint(list(config.theme.dirs), by_content=self.store is not None),
-            "\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)), site_fingerprint(site),
+            "\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)), site_fingerprint(site, fingerprint),
             # pages listed in the navigation without a title of their own show their page title there
             "\n".join(f"{f.url} {f.page.title}" for f in files.documentation_pages()
                       if f.page is not None and f.inclusion.is_in_nav())])
         build_key = hashlib.sha1(build.encode("utf-8")).hexdigest()
-        fingerprint = Fingerprinter()
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:
@@ -218,7 +141,7 @@ class PreviewPages:
             if self.store is None:
                 html = self._stored.get(key)
             else:  # checked now, read again per page in context(): all pages' HTML at once is too much memory
-                html = "" if self._from_store(key) is not None else None
+                html = "" if self.store.has("page", key) else None
                 self._templates[file.src_uri] = page.meta.get("template")
             if html is not None:
                 self._hits[file.src_uri] = html
