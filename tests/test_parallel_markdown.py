@@ -41,3 +41,27 @@ def test_worker_converts_later_pages_and_the_site_is_the_same(tmp_path):
     assert site_files(parallel.site) == site_files(serial.site)
     # every broken link is reported once, also those in pages the worker converted
     assert _warnings(parallel.output) == _warnings(serial.output) and len(_warnings(serial.output)) == POSTS
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_render_worker_writes_every_other_page_and_the_site_is_the_same(tmp_path):
+    """parallel_render.py: the child renders half the pages; the site, the sitemap and the warnings are the
+    same as one process gives, and the pages it rendered reach the build cache (the next build reuses them)."""
+    results = {}
+    for workers in ("1", "0"):
+        root = write_site(tmp_path / workers, _files())
+        results[workers] = run_build(root, env={"MUUTOSTUKI_WORKERS": workers})
+        assert results[workers].returncode == 0, results[workers].output[-3000:]
+    parallel, serial = results["1"], results["0"]
+    rendered = re.search(r"sivut: (\d+) koostettu rinnakkaisessa prosessissa", parallel.output)
+    assert rendered and int(rendered.group(1)) > POSTS // 2, parallel.output[-2000:]
+    assert "koostettu rinnakkaisessa" not in serial.output
+    assert site_files(parallel.site) == site_files(serial.site)
+    assert _warnings(parallel.output) == _warnings(serial.output)
+    # the child's pages were stored in the build cache by the parent: a build after it renders nothing
+    (parallel.site / "blogi").rename(tmp_path / "moved")  # not kept on disk: they must come from the cache
+    again = run_build(parallel.root, env={"MUUTOSTUKI_WORKERS": "1"})
+    assert again.returncode == 0, again.output[-3000:]
+    hits, total = map(int, re.search(r"page (\d+)/(\d+)", again.output).groups())
+    assert hits == total > 2 * POSTS, again.output[-2000:]
+    assert site_files(again.site) == site_files(serial.site)

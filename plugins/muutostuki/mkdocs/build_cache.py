@@ -40,6 +40,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # plugins/muutostuki
 NOT_OUTPUT = {"site_dir"}  # where the site is written does not change what is written
 LOCK_WAIT_S = 5
 BATCH_BYTES = 32 * 1024 * 1024
+VACUUM_PAGES = 2048  # free pages (4 KB each) worth giving back
 OFF = {"0", "false", "no", "off", "ei"}
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -212,6 +213,9 @@ class BuildCache:
                 stale = [k for k in self._db.execute("SELECT kind, key FROM entry") if tuple(k) not in self._used]
                 self._db.executemany("DELETE FROM entry WHERE kind = ? AND key = ?", stale)
                 self._db.execute("COMMIT")
+                free, pages = (self._db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count"))
+                if free * 2 > pages and free > VACUUM_PAGES:  # mostly empty after a change of everything: shrink
+                    self._db.execute("VACUUM")
                 self._db.close()
             except sqlite3.Error as exc:
                 log.warning(f"välimuistin {self.path} tallennus epäonnistui ({exc})")

@@ -35,7 +35,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, parallel_markdown, site_chrome, theme_patches
+from . import fragments, parallel_markdown, parallel_render, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_source_cache
@@ -79,6 +79,10 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.preview_errors = PreviewErrors()  # preview: a failed rebuild keeps the last good site, shows why
         self.build_cache = None  # mkdocs build: the persistent cache of this build (build_cache.py)
         self._code = None  # mkdocs build: build_cache.code_fingerprint() of this run
+        self._nav = None
+        self._config = None
+        self.renderer = None  # mkdocs build: parallel_render.RenderWorker rendering the listings meanwhile
+        self._child_send = None  # in that worker: where the parent hears of its pages
         self._env = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -220,6 +224,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                         files.append(File.generated(config, src_uri, abs_src_path=str(path)))
 
     def on_nav(self, nav, *, config, files):
+        self._nav = nav
         if self.command != "serve" and (self.build_cache is None or self.build_cache.was_empty):
             # a cold build: the later pages' Markdown is converted on the other core meanwhile
             self.fast_render.worker = parallel_markdown.start(
@@ -274,6 +279,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.globals["mt_sections"] = site_chrome.sections  # pages without a page context (404.html)
         self.fast_render.stop_worker()  # every page is converted by now
         self._env = env  # for a page the build cache cannot give after all (preview_pages.context)
+        self._config = config
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
         self.preview_pages.plan(config, files, self.ctx.site, self.specs)
@@ -281,7 +287,57 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if self.command == "serve":
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
                      f"{len(self.kept_output.kept)} sivun tiedosto jätetty paikalleen")
+        else:  # every other page to render is rendered on the other core meanwhile (parallel_render.py)
+            pages = [f for f in files.documentation_pages() if f.inclusion.is_included() and f.page is not None
+                     and not self.preview_pages.reuses(f.src_uri)]
+            search = config.plugins.get("muutostuki-search")
+            self.renderer = parallel_render.start(config, files, self._nav, env, pages[1::2], self._in_render_worker,
+                                                  on_done=getattr(search, "note_written_elsewhere", None))
         return env
+
+    def _in_render_worker(self, send) -> None:
+        """In the forked renderer (parallel_render.py): cache entries and Pagefind marks go to the parent."""
+        self._child_send = send
+        if self.preview_pages.store is not None:
+            self.preview_pages.store = parallel_render.StoreProxy(send)
+        self.build_cache = None
+        search = self._config.plugins.get("muutostuki-search")
+        if search is not None:
+            search.in_render_worker()
+
+
+    @event_priority(150)  # before muutostuki-search starts its index: it must know every page
+    def _collect_rendered(self, *, config) -> None:
+        """The renderer's pages: wait, keep what it would have kept, render what did not arrive."""
+        if self.kept_output.kept and self.files is not None:
+            self._validate_anchors(config, [f for f in self.files.documentation_pages()
+                                            if f.src_uri in self.kept_output.kept])
+        worker, self.renderer = self.renderer, None
+        if worker is None:
+            return
+        worker.finish()
+        for kind, key, value in worker.puts:
+            if self.build_cache is not None:
+                self.build_cache.put(kind, key, value)
+        for name, level, message in worker.records:
+            logging.getLogger(name).log(level, message)
+        missing = worker.missing
+        if missing:
+            log.info(f"rinnakkainen koostaminen jätti {len(missing)} sivua kesken; ne koostetaan nyt")
+            build_page = parallel_render.engine_build_page()
+            doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+            for file in missing:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+                build_page(file.page, config, doc_files, self._nav, self._env)
+        search = config.plugins.get("muutostuki-search")
+        for src_uri in worker.pagefind - {f.src_uri for f in missing}:
+            file = worker.assigned[src_uri]
+            self.kept_output.page_written(file.page, parallel_render.PAGEFIND_MARK)
+            if search is not None:
+                search.note_rendered_elsewhere(file)
+        log.info(f"sivut: {len(worker.assigned) - len(missing)} koostettu rinnakkaisessa prosessissa")
+        self._validate_anchors(config, [f for f in worker.assigned.values() if f not in missing])
+
 
     def on_page_context(self, context, *, page, config, nav):
         assert self.ctx is not None
@@ -302,13 +358,16 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         self.preview_pages.remember(output, page)
         self.kept_output.page_written(page, output)
+        if self._child_send is not None and parallel_render.PAGEFIND_MARK in output:
+            self._child_send({"pagefind": page.file.src_uri}, b"")
         return output
 
     def on_template_context(self, context, *, template_name, config):
-        if template_name == PAGE_SITEMAP and self.kept_output.kept and self.files is not None:
-            # pages left on disk from the previous build are still pages of the site
+        elsewhere = self.kept_output.kept | (set(self.renderer.assigned) if self.renderer is not None else set())
+        if template_name == PAGE_SITEMAP and elsewhere and self.files is not None:
+            # pages left on disk from the previous build or rendered by the other process are pages of the site
             context["pages"] = [f for f in self.files.documentation_pages(inclusion=InclusionLevel.all)
-                                if f.inclusion.is_included() or f.src_uri in self.kept_output.kept]
+                                if f.inclusion.is_included() or f.src_uri in elsewhere]
         return context
 
     # -- outputs -------------------------------------------------------------------------
@@ -332,7 +391,15 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if manifest is not None and self.build_cache is not None:
             self.build_cache.put("site", MANIFEST_KEY, dump_manifest(config.site_dir, manifest))
 
-    on_post_build = CombinedEvent(_post_build, _finish_site_folder)
+    on_post_build = CombinedEvent(_collect_rendered, _post_build, _finish_site_folder)
+
+    def _validate_anchors(self, config, files: list) -> None:
+        """MkDocs checks the anchors of the pages it rendered; these it did not (kept, or the renderer's)."""
+        level = config.validation.links.anchors
+        for file in files:
+            validate = getattr(file.page, "validate_anchor_links", None)
+            if validate is not None:
+                validate(files=self.files, log_level=level)
 
     def _write_outputs(self, site_dir: str) -> None:
         for write in output_writers():

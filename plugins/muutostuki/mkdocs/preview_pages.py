@@ -157,6 +157,10 @@ class PreviewPages:
         except UnicodeDecodeError:
             return None
 
+    def reuses(self, src_uri: str) -> bool:
+        """This page's HTML comes from the previous build or the build cache (plan() found it)."""
+        return src_uri in self._hits
+
     @property
     def keys(self) -> dict[str, str]:
         """src_uri -> key of every page of this build (see the module docstring)."""

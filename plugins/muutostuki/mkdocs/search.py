@@ -132,6 +132,24 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
                     self._late.append(page.file.src_uri)
         return output
 
+    def in_render_worker(self) -> None:
+        """In mkdocs/parallel_render.py's child: the index is the parent's business."""
+        self._unwritten = None
+        self._searchable = None
+        self.config.enabled = False
+
+    def note_written_elsewhere(self, src_uri: str) -> None:
+        """The render worker wrote this page (called from its reader thread; a set's discard is atomic)."""
+        if self._unwritten is not None:
+            self._unwritten.discard(src_uri)
+
+    def note_rendered_elsewhere(self, file) -> None:
+        """A page the render worker wrote whose HTML Pagefind reads (see on_post_page)."""
+        if self._searchable is not None and file.dest_uri not in self._searchable and file.dest_uri not in self._extra:
+            self._extra[file.dest_uri] = _markdown_bytes(file)
+            if self._pagefind is not None:
+                self._late.append(file.src_uri)
+
     def _start(self, config) -> None:
         if not self.config.enabled:
             return

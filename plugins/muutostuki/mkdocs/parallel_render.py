@@ -1,0 +1,176 @@
+"""`mkdocs build` on two cores, the second half: a forked worker renders every other page.
+
+Why: rendering the templates is the largest part of a cold build (about 45 % at 1,000 posts), and
+MkDocs renders one page after another on one core.
+
+How: at the end of on_env (every page converted, the navigation and the template environment
+ready), the process forks. The child renders and writes every second page in MkDocs' order (the
+searchable pages first, so both processes finish those at about the same time and the search index
+can start while the listings are rendered) with the engine's own `_build_page` (every plugin's
+on_page_context and on_post_page run there as usual) and sends back what the parent has to know:
+the build cache entries it would have written (`put`), which pages carry `data-pagefind-body`
+(`pagefind`), which are written (`done`: the search index waits for the searchable ones) and every
+log record (`log`: the parent logs them, so warnings count under --strict). In the parent those
+pages are marked excluded for this build, so MkDocs renders only the rest; in on_post_build the
+parent waits for the child and renders itself whatever did not arrive. The bytes written are the
+same either way: the child renders from a copy of the parent's memory.
+
+Only with the plugins this is known to be right for: a third-party plugin that collects pages in
+on_post_page would miss the child's. Off with MUUTOSTUKI_WORKERS=0 (also parallel_markdown.py).
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import struct
+import threading
+
+from mkdocs.structure.files import InclusionLevel
+
+from .engine import NAME as ENGINE
+from .kept_output import PAGEFIND_MARK
+from .parallel_markdown import wanted
+
+__all__ = ["PAGEFIND_MARK", "RenderWorker", "StoreProxy", "engine_build_page", "start"]
+
+MIN_PAGES = 40  # below this, forking costs more than it saves
+KNOWN_PLUGINS = {"muutostuki", "muutostuki-search"}
+HEADER = struct.Struct(">I")
+WAIT_S = 600
+
+
+class StoreProxy:
+    """The build cache as the child sees it: writes go to the parent. Reads are not needed there: the
+    child only gets pages the cache does not have (the parent's connection is not the child's to use)."""
+
+    def __init__(self, send) -> None:
+        self._send = send
+
+    def put(self, kind: str, key: str, value: bytes) -> None:
+        self._send({"put": [kind, key]}, value)
+
+    def get(self, kind: str, key: str, count: bool = True) -> None:
+        return None
+
+
+class _Forward(logging.Handler):
+    """Every record the child logs, for the parent to log again."""
+
+    def __init__(self, send) -> None:
+        super().__init__(level=logging.DEBUG)
+        self._send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._send({"log": [record.name, record.levelno, record.getMessage()]}, b"")
+        except Exception:  # noqa: BLE001 - a record that cannot be sent is lost, not the page
+            pass
+
+
+class RenderWorker:
+    """The parent's end: messages read by a thread while the parent renders its own pages."""
+
+    def __init__(self, assigned: dict, read_fd: int, pid: int, on_done=None) -> None:
+        self.assigned = assigned  # src_uri -> File
+        self._on_done = on_done  # called (in the reader thread) with each src_uri written
+        self.done: set[str] = set()
+        self.puts: list[tuple[str, str, bytes]] = []
+        self.pagefind: set[str] = set()  # src_uris whose HTML carries data-pagefind-body
+        self.records: list[tuple[str, int, str]] = []
+        self._fd, self._pid = read_fd, pid
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        with os.fdopen(self._fd, "rb") as pipe:
+            while True:
+                head = pipe.read(HEADER.size * 2)
+                if len(head) < HEADER.size * 2:
+                    return
+                meta_len, data_len = HEADER.unpack(head[:4])[0], HEADER.unpack(head[4:])[0]
+                meta, data = pipe.read(meta_len), pipe.read(data_len)
+                if len(meta) < meta_len or len(data) < data_len:
+                    return
+                message = json.loads(meta)
+                if "put" in message:
+                    self.puts.append((*message["put"], data))
+                elif "done" in message:
+                    self.done.add(message["done"])
+                    if self._on_done is not None:
+                        self._on_done(message["done"])
+                elif "pagefind" in message:
+                    self.pagefind.add(message["pagefind"])
+                elif "log" in message:
+                    self.records.append(tuple(message["log"]))
+
+    def finish(self) -> None:
+        """Wait for the child (it exits after its last page); then every message has been read."""
+        self._thread.join(WAIT_S)
+        try:
+            os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+
+    @property
+    def missing(self) -> list:
+        return [file for src, file in self.assigned.items() if src not in self.done]
+
+
+def plugins_known(config) -> bool:
+    return set(config.plugins) <= KNOWN_PLUGINS
+
+
+def engine_build_page():
+    """MkDocs' (or ProperDocs') own step that renders and writes one page; None if it has none."""
+    return getattr(importlib.import_module(f"{ENGINE}.commands.build"), "_build_page", None)
+
+
+def start(config, files, nav, env, pages: list, on_child, on_done=None) -> RenderWorker | None:
+    """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
+    prepares the plugins in the child; `on_done(src_uri)` hears of each page written there."""
+    if not wanted() or len(pages) < MIN_PAGES or not plugins_known(config):
+        return None
+    build_page = engine_build_page()
+    if build_page is None:
+        return None
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, write, report, leave without the parent's clean-up
+        os.close(read_fd)
+        code = 0
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            with os.fdopen(write_fd, "wb") as pipe:
+                lock = threading.Lock()
+
+                def send(meta: dict, data: bytes) -> None:
+                    encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
+                    with lock:
+                        pipe.write(HEADER.pack(len(encoded)) + HEADER.pack(len(data)) + encoded + data)
+
+                root = logging.getLogger()
+                for handler in list(root.handlers):
+                    root.removeHandler(handler)
+                root.addHandler(_Forward(send))
+                for name in (ENGINE, "mkdocs", "properdocs"):
+                    engine_log = logging.getLogger(name)
+                    for handler in list(engine_log.handlers):
+                        engine_log.removeHandler(handler)
+                    engine_log.propagate = True
+                on_child(send)
+                doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+                for file in pages:
+                    build_page(file.page, config, doc_files, nav, env)
+                    send({"done": file.src_uri}, b"")
+                pipe.flush()
+        except BaseException:  # noqa: BLE001 - the parent renders whatever did not arrive
+            code = 1
+        os._exit(code)
+    os.close(write_fd)
+    for file in pages:
+        file.inclusion = InclusionLevel.EXCLUDED  # in the parent, for this build only: the child renders them
+    return RenderWorker({f.src_uri: f for f in pages}, read_fd, pid, on_done)
