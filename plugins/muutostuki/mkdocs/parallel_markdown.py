@@ -16,12 +16,11 @@ Off with MUUTOSTUKI_WORKERS=0; only where fork exists and with at least two core
 """
 from __future__ import annotations
 
-import importlib
 import os
 import struct
 import threading
 
-from .engine import NAME as ENGINE
+from .forked import engine_step, fork
 
 ENV = "MUUTOSTUKI_WORKERS"
 MIN_PAGES = 40       # below this, forking costs more than it saves
@@ -108,31 +107,20 @@ def start(config, files, inclusion, markdown_of, fast_render) -> MarkdownWorker 
     if len(pages) < MIN_PAGES:
         return None
     assigned = _split(pages)
-    populate = getattr(importlib.import_module(f"{ENGINE}.commands.build"), "_populate_page", None)
+    populate = engine_step("_populate_page")
     if populate is None:  # an engine without MkDocs 1.6's build steps: one core, as before
         return None
     from mkdocs.structure.pages import Page
 
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: convert, send, leave without running any clean-up of the parent's
-        os.close(read_fd)
-        code = 0
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            with os.fdopen(write_fd, "wb") as pipe:
-                def emit(src_uri: str, key: str, data: bytes) -> None:
-                    name = f"{src_uri}\0{key}".encode("utf-8", "surrogatepass")
-                    pipe.write(HEADER.pack(len(name), len(data)) + name + data)
-                    pipe.flush()
-                fast_render.start_worker(emit)
-                for file in assigned:
-                    page = file.page if file.page is not None else Page(None, file, config)
-                    populate(page, config, files)
-        except BaseException:  # noqa: BLE001 - the parent converts whatever did not arrive
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
+    def work(pipe) -> None:  # the child: convert and send
+        def emit(src_uri: str, key: str, data: bytes) -> None:
+            name = f"{src_uri}\0{key}".encode("utf-8", "surrogatepass")
+            pipe.write(HEADER.pack(len(name), len(data)) + name + data)
+            pipe.flush()
+        fast_render.start_worker(emit)
+        for file in assigned:
+            page = file.page if file.page is not None else Page(None, file, config)
+            populate(page, config, files)
+
+    pid, read_fd = fork(work)
     return MarkdownWorker({f.src_uri for f in assigned}, read_fd, pid)

@@ -20,7 +20,6 @@ on_post_page would miss the child's. Off with MUUTOSTUKI_WORKERS=0 (also paralle
 """
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ import threading
 from mkdocs.structure.files import InclusionLevel
 
 from .engine import NAME as ENGINE
+from .forked import engine_step, fork
 from .kept_output import PAGEFIND_MARK
 from .parallel_markdown import wanted
 
@@ -124,7 +124,20 @@ def plugins_known(config) -> bool:
 
 def engine_build_page():
     """MkDocs' (or ProperDocs') own step that renders and writes one page; None if it has none."""
-    return getattr(importlib.import_module(f"{ENGINE}.commands.build"), "_build_page", None)
+    return engine_step("_build_page")
+
+
+def _forward_logs(send) -> None:
+    """In the child: every record goes to the parent, none to the terminal."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_Forward(send))
+    for name in (ENGINE, "mkdocs", "properdocs"):
+        engine_log = logging.getLogger(name)
+        for handler in list(engine_log.handlers):
+            engine_log.removeHandler(handler)
+        engine_log.propagate = True
 
 
 def start(config, files, nav, env, pages: list, on_child, on_done=None) -> RenderWorker | None:
@@ -135,42 +148,24 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None) -> Rende
     build_page = engine_build_page()
     if build_page is None:
         return None
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render, write, report, leave without the parent's clean-up
-        os.close(read_fd)
-        code = 0
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            with os.fdopen(write_fd, "wb") as pipe:
-                lock = threading.Lock()
 
-                def send(meta: dict, data: bytes) -> None:
-                    encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
-                    with lock:
-                        pipe.write(HEADER.pack(len(encoded)) + HEADER.pack(len(data)) + encoded + data)
+    def work(pipe) -> None:  # the child: render, write, report
+        lock = threading.Lock()
 
-                root = logging.getLogger()
-                for handler in list(root.handlers):
-                    root.removeHandler(handler)
-                root.addHandler(_Forward(send))
-                for name in (ENGINE, "mkdocs", "properdocs"):
-                    engine_log = logging.getLogger(name)
-                    for handler in list(engine_log.handlers):
-                        engine_log.removeHandler(handler)
-                    engine_log.propagate = True
-                on_child(send)
-                doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-                for file in pages:
-                    build_page(file.page, config, doc_files, nav, env)
-                    send({"done": file.src_uri}, b"")
-                pipe.flush()
-        except BaseException:  # noqa: BLE001 - the parent renders whatever did not arrive
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
+        def send(meta: dict, data: bytes) -> None:
+            encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            with lock:
+                pipe.write(HEADER.pack(len(encoded)) + HEADER.pack(len(data)) + encoded + data)
+
+        _forward_logs(send)
+        on_child(send)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in pages:
+            build_page(file.page, config, doc_files, nav, env)
+            send({"done": file.src_uri}, b"")
+        pipe.flush()
+
+    pid, read_fd = fork(work)
     for file in pages:
         file.inclusion = InclusionLevel.EXCLUDED  # in the parent, for this build only: the child renders them
     return RenderWorker({f.src_uri: f for f in pages}, read_fd, pid, on_done)
