@@ -16,6 +16,7 @@ from .posts import Post
 from .regions import Region
 
 SCALARS = {bool, int, float, type(None), date, datetime}
+INLINE = SCALARS | {str}
 
 
 class Fingerprinter:
@@ -65,10 +66,15 @@ class Fingerprinter:
 
     def _describe(self, value, kind: type, depth: int) -> str:
         fp = self.__call__
+        # short strings and scalars are written in place (most values are): no call for each of them
         if kind is dict or isinstance(value, dict):
-            return "{" + ",".join(sorted(f"{fp(k, depth)}:{fp(v, depth)}" for k, v in value.items())) + "}"
+            return "{" + ",".join(sorted([
+                f"{repr(k) if type(k) is str and len(k) <= 200 else fp(k, depth)}:"
+                f"{repr(v) if type(v) in INLINE and (type(v) is not str or len(v) <= 200) else fp(v, depth)}"
+                for k, v in value.items()])) + "}"
         if kind is list or kind is tuple or isinstance(value, (list, tuple)):
-            return "[" + ",".join([fp(v, depth) for v in value]) + "]"
+            return "[" + ",".join([repr(v) if type(v) in INLINE and (type(v) is not str or len(v) <= 200)
+                                   else fp(v, depth) for v in value]) + "]"
         if isinstance(value, Post):
             return f"post:{value.path}"
         if isinstance(value, Event):
