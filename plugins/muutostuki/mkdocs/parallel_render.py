@@ -72,11 +72,11 @@ class _Forward(logging.Handler):
 class RenderWorker:
     """The parent's end: messages read by a thread while the parent renders its own pages."""
 
-    def __init__(self, assigned: dict, read_fd: int, pid: int, on_done=None) -> None:
+    def __init__(self, assigned: dict, read_fd: int, pid: int, on_done=None, on_put=None) -> None:
         self.assigned = assigned  # src_uri -> File
         self._on_done = on_done  # called (in the reader thread) with each src_uri written
+        self._on_put = on_put    # likewise with each build cache entry: stored as it comes, not held
         self.done: set[str] = set()
-        self.puts: list[tuple[str, str, bytes]] = []
         self.pagefind: set[str] = set()  # src_uris whose HTML carries data-pagefind-body
         self.records: list[tuple[str, int, str]] = []
         self._fd, self._pid = read_fd, pid
@@ -95,7 +95,8 @@ class RenderWorker:
                     return
                 message = json.loads(meta)
                 if "put" in message:
-                    self.puts.append((*message["put"], data))
+                    if self._on_put is not None:
+                        self._on_put(*message["put"], data)
                 elif "done" in message:
                     self.done.add(message["done"])
                     if self._on_done is not None:
@@ -140,9 +141,10 @@ def _forward_logs(send) -> None:
         engine_log.propagate = True
 
 
-def start(config, files, nav, env, pages: list, on_child, on_done=None) -> RenderWorker | None:
+def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=None) -> RenderWorker | None:
     """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
-    prepares the plugins in the child; `on_done(src_uri)` hears of each page written there."""
+    prepares the plugins in the child; `on_done(src_uri)` hears of each page written there,
+    `on_put(kind, key, value)` of each build cache entry it made."""
     if not wanted() or len(pages) < MIN_PAGES or not plugins_known(config):
         return None
     build_page = engine_build_page()
@@ -168,4 +170,4 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None) -> Rende
     pid, read_fd = fork(work)
     for file in pages:
         file.inclusion = InclusionLevel.EXCLUDED  # in the parent, for this build only: the child renders them
-    return RenderWorker({f.src_uri: f for f in pages}, read_fd, pid, on_done)
+    return RenderWorker({f.src_uri: f for f in pages}, read_fd, pid, on_done, on_put)

@@ -292,7 +292,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                      and not self.preview_pages.reuses(f.src_uri)]
             search = config.plugins.get("muutostuki-search")
             self.renderer = parallel_render.start(config, files, self._nav, env, pages[1::2], self._in_render_worker,
-                                                  on_done=getattr(search, "note_written_elsewhere", None))
+                                                  on_done=getattr(search, "note_written_elsewhere", None),
+                                                  on_put=self.build_cache.put if self.build_cache else None)
         return env
 
     def _in_render_worker(self, send) -> None:
@@ -316,9 +317,6 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if worker is None:
             return
         worker.finish()
-        for kind, key, value in worker.puts:
-            if self.build_cache is not None:
-                self.build_cache.put(kind, key, value)
         for name, level, message in worker.records:
             logging.getLogger(name).log(level, message)
         missing = worker.missing
