@@ -240,8 +240,9 @@ def markdown_table(results: list[dict], meta: dict) -> str:
     if warm_rows:
         lines += ["", "Warm builds (the build cache of the build before; cold = no cache, writes one): wall time "
                       "(CPU time) · ratio to our cold build (CPU ratio) · ratio to Hugo's cold build", "",
-                  "| posts + events | cold | warm, nothing changed | warm, one post edited | "
-                  "warm, daily (build time +1 day) | Hugo cold |", "|---|---|---|---|---|---|"]
+                  "| posts + events | cold | warm, nothing changed | warm, nothing changed, no site folder (CI) | "
+                  "warm, one post edited | warm, daily (build time +1 day) | Hugo cold |",
+                  "|---|---|---|---|---|---|---|"]
         for r in warm_rows:
             cold, hugo = r["builds"]["ours"], HUGO_S.get(r["posts"])
             cells = [_warm_cell(r["warm"].get(kind), cold, hugo) for kind in warm_mod.KINDS]

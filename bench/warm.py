@@ -1,7 +1,9 @@
 """Warm builds: `mkdocs build` again with the build cache (.cache/muutostuki/) of the build before.
 
-Three kinds, as CI meets them (bench/run.py --warm), each after a cold build that filled the cache:
-- "none": nothing changed (a merge that touched no content, a re-run);
+Four kinds, each after a cold build that filled the cache (bench/run.py --warm):
+- "none": nothing changed (a merge that touched no content, a re-run), the site folder of the build
+  before still in place (a local rebuild: unchanged files stay, mkdocs/kept_output.py);
+- "ci": nothing changed, but no site folder: a CI runner restores only the cache folder;
 - "edit": one post's text edited (a word changed in its last paragraph, so its excerpt, title and
   reading time stay, as with a typo fix; the edit alternates between two versions run after run);
 - "daily": only the build time moved, one day on (the daily build of the schedule).
@@ -14,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 CACHE_DIR = ".cache"
-KINDS = ("none", "edit", "daily")
+KINDS = ("none", "ci", "edit", "daily")
 MARK = "Tämä lause on muokattu."
 
 
@@ -40,6 +42,8 @@ def next_day(build_time: str) -> str:
 def warm_builds(project: Path, post_file: Path, env: dict, build) -> dict:
     """One warm build of each kind, in order, each on the cache the one before left."""
     results = {"none": build(project, env)}
+    shutil.rmtree(project / "site", ignore_errors=True)
+    results["ci"] = build(project, env)
     edit_post(post_file)
     results["edit"] = build(project, env)
     daily = {**env, "MUUTOSTUKI_BUILD_TIME": next_day(env["MUUTOSTUKI_BUILD_TIME"])}

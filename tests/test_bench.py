@@ -116,10 +116,10 @@ def test_all_three_builds_produce_plausible_figures(bench_run):
 def test_warm_builds_are_timed_beside_the_cold_one(bench_run):
     work, table, data = bench_run
     result = data["results"][0]
-    assert set(result["warm"]) == {"none", "edit", "daily"}
+    assert set(result["warm"]) == {"none", "ci", "edit", "daily"}
     for kind, b in result["warm"].items():
         assert 0.1 < b["wall_s"] < 300 and b["files"] > POSTS, kind
-    assert "Warm builds" in table and "warm, one post edited" in table
+    assert "Warm builds" in table and "warm, one post edited" in table and "no site folder (CI)" in table
     ours = work / f"n{POSTS}" / "ours"
     assert (ours / ".cache" / "muutostuki" / "cache.sqlite").is_file()
     assert not any("Tämä lause on muokattu." in p.read_text(encoding="utf-8") for p in (ours / "blog").rglob("*.md"))
