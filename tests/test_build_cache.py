@@ -46,7 +46,7 @@ FILES = {
 MKDOCS_CACHE_YML = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n") + \
     "  - muutostuki-search\n"
 OVERRIDE = "overrides/partials/footer.html"
-PAGEFIND_RUN_BYTES = re.compile(r"(^|/)pagefind/(filter/|.*pagefind-entry\.json$|.*\.pf_meta$)")
+PAGEFIND_RUN_BYTES = re.compile(r"(^|/)pagefind/(osa-\d+/)?(filter/|.*pagefind-entry\.json$|.*\.pf_meta$)")
 SUMMARY = re.compile(r"välimuisti: (.*)")
 KEPT = re.compile(r"sivustokansio: (\d+) tiedostoa ennallaan edellisestä koostamisesta, (\d+) vanhentunutta poistettu")
 
@@ -281,3 +281,27 @@ def test_the_deploy_build_restores_and_saves_the_cache():
     assert re.search(r"actions/cache@[0-9a-f]{40}\s+# v\d+\.\d+\.\d+", text)
     assert steps[cache]["with"]["path"] == ".cache/muutostuki"
     assert "restore-keys" in steps[cache]["with"] and cache < names.index("make build")
+
+
+def test_an_edited_post_indexes_only_its_own_part_again(tmp_path):
+    """The search index in parts (search/index.py): a page's part follows from its path, so one edited post
+    runs Pagefind over one part; the other parts' folders stay on disk as the last build left them."""
+    files = {f"blog/2026/k{i}.md": post(f"Kirjoitus {i}", f"2026-01-{1 + i % 28:02d}",
+                                        body=f"Kirjoitus numero {i} hyvinvointialueesta. " * 30) for i in range(40)}
+    yml = MKDOCS_CACHE_YML.replace("  - muutostuki-search\n", "  - muutostuki-search:\n      part_memory_mb: 5\n")
+    root = write_site(tmp_path / "warm", {**files, OVERRIDE: "<footer>Alatunniste</footer>\n"}, mkdocs_yml=yml)
+    first = run_build(root, env={"MUUTOSTUKI_BUILD_TIME": BUILD_TIME})
+    assert first.returncode == 0, first.output[-3000:]
+    parts = cache_summary(first.output)["pagefind"][1]
+    assert parts >= 3, first.output[-2000:]
+    path = root / "blog/2026/k7.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("numero 7 ", "numero seitsemän "), encoding="utf-8")
+    warm = run_build(root, env={"MUUTOSTUKI_BUILD_TIME": BUILD_TIME})
+    assert warm.returncode == 0, warm.output[-3000:]
+    assert cache_summary(warm.output)["pagefind"] == (parts - 1, parts), warm.output[-2000:]
+    cold_root = tmp_path / "cold"
+    shutil.copytree(root, cold_root, ignore=shutil.ignore_patterns("site", ".cache"))
+    cold = run_build(cold_root, env={"MUUTOSTUKI_BUILD_TIME": BUILD_TIME, "MUUTOSTUKI_CACHE": "0"})
+    assert cold.returncode == 0, cold.output[-3000:]
+    assert site_files(warm.site) == site_files(cold.site)
+    assert "seitsemän" in (warm.site / "blogi/2026/k7/index.html").read_text(encoding="utf-8")

@@ -177,11 +177,6 @@ class BuildCache:
             self.hits[kind] += 1
             return True
 
-    def count_hits(self, kind: str, number: int) -> None:
-        """Entries looked at with `count=False` that turned out to be used."""
-        with self._lock:
-            self.hits[kind] += number
-
     def put(self, kind: str, key: str, value: bytes) -> None:
         with self._lock:
             if self._db is None:

@@ -174,12 +174,17 @@ class KeptOutput:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    def folder_intact(self, prefix: str, tag: str) -> bool:
-        """Every file below `prefix` (e.g. pagefind/) is as the last build left it with this tag, and no other."""
+    def folder_intact(self, prefix: str, tag: str, exclude: str | None = None) -> bool:
+        """Every file below `prefix` (e.g. pagefind/), those below `exclude` aside, is as the last build
+        left it with this tag, and there is no other."""
         if not self.enabled or not self._previous:
             return False
-        expected = {rel for rel in self._previous if rel.startswith(prefix)}
-        present = {rel for rel in self._found if rel.startswith(prefix)}
+
+        def below(rel: str) -> bool:
+            return rel.startswith(prefix) and not (exclude and rel.startswith(exclude))
+
+        expected = {rel for rel in self._previous if below(rel)}
+        present = {rel for rel in self._found if below(rel)}
         if not expected or expected != present or not all(self._intact(rel, tag) for rel in expected):
             return False
         self._kept_files.update(expected)

@@ -14,7 +14,6 @@ the bundle at `pagefind/`; the others are in `pagefind/osa-N/`, listed in `pagef
 from __future__ import annotations
 
 import hashlib
-import heapq
 import io
 import json
 import math
@@ -32,6 +31,7 @@ BUNDLE_DIR = "pagefind"
 PARTS_FILE = "osat.json"  # {"osat": ["osa-2/", ...]}: the parts search.js merges into the first
 ROOT_SELECTOR = "[data-pagefind-body]"  # pages without it are skipped, even on a site where no page has one
 DEFAULT_PART_MB = 250  # estimated peak memory of one Pagefind run (more parts: more for readers to fetch)
+PART_FILL = 0.9  # parts are planned at this share of the budget: hashing spreads pages a little unevenly
 GLOB_SPECIALS = re.compile(r"([\\{}\[\],*?])")
 
 
@@ -69,19 +69,19 @@ def estimated_mb(pages: int, markdown_bytes: int) -> float:
 
 
 def plan_parts(pages: dict[str, int], part_mb: float = DEFAULT_PART_MB) -> list[list[str]]:
-    """Split {HTML path in the site: bytes of its Markdown} into parts of about equal estimated memory.
+    """Split {HTML path in the site: bytes of its Markdown} into parts under the memory budget.
 
-    Pages are dealt largest first to the lightest part, so every part is a cross-section of the site:
-    each part's word statistics (which rank the results Pagefind merges) resemble the whole site's.
+    A page's part follows from its path alone (a hash), so editing one page changes only its own part and
+    the build cache (mkdocs/build_cache.py) reuses the others; every part is a random cross-section of the
+    site, so each part's word statistics (which rank the results Pagefind merges) resemble the whole site's.
+    The number of parts leaves a tenth of the budget for the unevenness of hashing.
     """
-    total = estimated_mb(len(pages), sum(pages.values()))
-    count = max(1, min(len(pages), math.ceil(total / part_mb)))
-    heap = [(0.0, i) for i in range(count)]
+    varying = estimated_mb(len(pages), sum(pages.values())) - BASE_MB  # every part has the base of its own
+    room = max(part_mb * PART_FILL - BASE_MB, 1.0)
+    count = max(1, min(len(pages), math.ceil(varying / room)))
     parts: list[list[str]] = [[] for _ in range(count)]
-    for path, size in sorted(pages.items(), key=lambda item: (-item[1], item[0])):
-        load, i = heapq.heappop(heap)
-        parts[i].append(path)
-        heapq.heappush(heap, (load + PAGE_MB + MARKDOWN_BYTE_MB * size, i))
+    for path in pages:
+        parts[int(hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % count].append(path)
     return [sorted(part) for part in parts if part]
 
 
@@ -128,6 +128,16 @@ def pack_part(output: Path, summary: IndexSummary) -> bytes:
         for path in sorted(output.rglob("*")):
             tar.add(path, arcname=path.relative_to(output).as_posix(), recursive=False)
     return buffer.getvalue()
+
+
+def _clear_root(bundle: Path) -> None:
+    """The first part's files at the bundle's root; the other parts' folders stay."""
+    if not bundle.is_dir():
+        return
+    for entry in bundle.iterdir():
+        if entry.is_dir() and entry.name.startswith("osa-"):
+            continue
+        shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
 def _packed_summary(data: bytes) -> IndexSummary | None:
@@ -186,11 +196,8 @@ class IndexRun:
             if self.cache is not None:
                 self._keys = [part_key(self.site_dir, paths) for paths in self.parts]
             if self.kept is not None:
-                tag = "f:" + hashlib.sha256("\n".join(map(str, self._keys)).encode()).hexdigest()
-                self.kept.tag_folder(BUNDLE_DIR + "/", tag)
-                if self._keep_bundle(tag):
-                    return
-                shutil.rmtree(bundle, ignore_errors=True)
+                self._run_keeping(bundle)
+                return
             with tempfile.TemporaryDirectory(prefix="muutostuki-pagefind-") as work:
                 for number, paths in enumerate(self.parts, start=1):
                     if self._stopped.is_set():
@@ -205,21 +212,55 @@ class IndexRun:
         except OSError as exc:
             self.error = f"hakuhakemiston luonti (Pagefind) epäonnistui: {exc}"
 
-    def _keep_bundle(self, tag: str) -> bool:
-        """The bundle on disk, if it is the one of these very parts (their cached summaries say what it holds)."""
-        if not self.kept.folder_intact(BUNDLE_DIR + "/", tag):
+    def _run_keeping(self, bundle: Path) -> None:
+        """With the site folder of the last build (mkdocs/kept_output.py): a part whose pages are the same
+        keeps its folder as it is on disk; only the others are taken from the cache or indexed again."""
+        names = [f"osa-{n}" for n in range(1, len(self.parts) + 1)]
+        prefixes = [f"{BUNDLE_DIR}/"] + [f"{BUNDLE_DIR}/{name}/" for name in names[1:]]
+        tags = ["f:" + key for key in self._keys]
+        for prefix, tag in reversed(list(zip(prefixes, tags))):  # the parts' own folders before the root
+            self.kept.tag_folder(prefix, tag)
+        written: list[str] = []
+        with tempfile.TemporaryDirectory(prefix="muutostuki-pagefind-") as work:
+            for number, paths in enumerate(self.parts):
+                if self._stopped.is_set():
+                    return
+                if self._keep_part(prefixes[number], tags[number], self._keys[number], first=number == 0):
+                    written.append(names[number])
+                    continue
+                target = bundle / names[number]
+                if number == 0:  # the root holds the first part beside the other parts' folders
+                    _clear_root(bundle)
+                shutil.rmtree(target, ignore_errors=True)
+                if self._index_part(Path(work), paths, target, self._keys[number]):
+                    written.append(names[number])
+                    if number == 0:
+                        for entry in target.iterdir():
+                            entry.rename(bundle / entry.name)
+                        target.rmdir()
+                elif self.error:
+                    return
+        if bundle.is_dir():
+            for entry in bundle.iterdir():  # parts of an earlier plan
+                if entry.is_dir() and entry.name.startswith("osa-") and entry.name not in names[1:]:
+                    shutil.rmtree(entry)
+        if not written:
+            shutil.rmtree(bundle, ignore_errors=True)
+            return
+        (bundle / PARTS_FILE).write_text(json.dumps({"osat": [f"{name}/" for name in written if name != names[0]]}),
+                                         encoding="utf-8")
+
+    def _keep_part(self, prefix: str, tag: str, key: str, first: bool) -> bool:
+        """The part's files on disk, if they are the ones of these very pages (the cached summary says what they hold)."""
+        exclude = f"{BUNDLE_DIR}/osa-" if first else None
+        if not self.kept.folder_intact(prefix, tag, exclude=exclude):
             return False
-        summaries = []
-        for key in self._keys:
-            data = self.cache.get("pagefind", key, count=False)
-            part = _packed_summary(data) if data is not None else None
-            if part is None:
-                return False
-            summaries.append(part)
-        for part in summaries:
-            self.summary.add(part)
-            self.summary.parts += 1
-        self.cache.count_hits("pagefind", len(summaries))
+        data = self.cache.get("pagefind", key)
+        part = _packed_summary(data) if data is not None else None
+        if part is None:
+            return False
+        self.summary.add(part)
+        self.summary.parts += 1
         return True
 
     def _index_part(self, work: Path, paths: list[str] | None, output: Path, key: str | None) -> bool:
