@@ -22,7 +22,6 @@ from ..pages import jsonld
 from .autoescape import autoescape
 from ..content.site import ContentPaths, load_site
 from ..content.source_store import StoredSources
-from ..content.timeutil import HELSINKI
 from ..content.walk import visible_files
 from ..editor.project import ProjectError
 from ..editor.project import resolve_build_time as project_build_time
