@@ -1,4 +1,4 @@
-"""Run `check` or `mkdocs build` on hostile input in a subprocess with a memory limit and a timeout.
+"""Run `check` or `mkdocs build` (`properdocs build` with the other engine) on hostile input in a subprocess with a memory limit and a timeout.
 
 A regression (an alias bomb expanding, a rule that never ends) then fails the test fast instead
 of eating the CI machine's memory or hanging it.
@@ -12,6 +12,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from engine import ENGINE
 
 MEMORY_LIMIT = 1_500 * 1024 * 1024  # address space: Python with MkDocs and Material needs about 400 MB
 TIMEOUT = 60
@@ -54,4 +56,4 @@ def check(root: Path) -> Limited:
 
 
 def build(root: Path) -> Limited:
-    return run_limited(root, "mkdocs", "build", "--clean", "-d", str(root / "site"))
+    return run_limited(root, ENGINE, "build", "--clean", "-d", str(root / "site"))
