@@ -31,7 +31,6 @@ BUNDLE_DIR = "pagefind"
 PARTS_FILE = "osat.json"  # {"osat": ["osa-2/", ...]}: the parts search.js merges into the first
 ROOT_SELECTOR = "[data-pagefind-body]"  # pages without it are skipped, even on a site where no page has one
 DEFAULT_PART_MB = 250  # estimated peak memory of one Pagefind run (more parts: more for readers to fetch)
-PART_FILL = 0.9  # parts are planned at this share of the budget: hashing spreads pages a little unevenly
 GLOB_SPECIALS = re.compile(r"([\\{}\[\],*?])")
 
 
@@ -69,20 +68,24 @@ def estimated_mb(pages: int, markdown_bytes: int) -> float:
 
 
 def plan_parts(pages: dict[str, int], part_mb: float = DEFAULT_PART_MB) -> list[list[str]]:
-    """Split {HTML path in the site: bytes of its Markdown} into parts under the memory budget.
+    """Split {HTML path in the site: bytes of its Markdown} into as few parts as the memory budget allows.
 
     A page's part follows from its path alone (a hash), so editing one page changes only its own part and
     the build cache (mkdocs/build_cache.py) reuses the others; every part is a random cross-section of the
     site, so each part's word statistics (which rank the results Pagefind merges) resemble the whole site's.
-    The number of parts leaves a tenth of the budget for the unevenness of hashing.
+    Fewest parts, because each part costs a reader's first query more requests and bytes; one more only
+    when hashing has put more than the budget into one of them.
     """
     varying = estimated_mb(len(pages), sum(pages.values())) - BASE_MB  # every part has the base of its own
-    room = max(part_mb * PART_FILL - BASE_MB, 1.0)
-    count = max(1, min(len(pages), math.ceil(varying / room)))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for path in pages:
-        parts[int(hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % count].append(path)
-    return [sorted(part) for part in parts if part]
+    count = max(1, min(len(pages), math.ceil(varying / max(part_mb - BASE_MB, 1.0))))
+    while True:
+        parts: list[list[str]] = [[] for _ in range(count)]
+        for path in pages:
+            parts[int(hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % count].append(path)
+        heaviest = max(estimated_mb(len(part), sum(pages[p] for p in part)) for part in parts)
+        if heaviest <= part_mb or count >= len(pages) or part_mb <= BASE_MB:
+            return [sorted(part) for part in parts if part]
+        count += 1
 
 
 def _number(label: str, output: str) -> int:
