@@ -190,6 +190,10 @@ class KeptOutput:
         self._kept_files.update(expected)
         return True
 
+    def keep_files(self, rels) -> None:
+        """Files another writer found already right on disk and left as they were (search/index.py)."""
+        self._kept_files.update(rels)
+
     def tag_folder(self, prefix: str, tag: str) -> None:
         """What the files below `prefix` follow from, for the manifest of this build."""
         self._folder_tags[prefix] = tag

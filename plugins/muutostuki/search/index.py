@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -31,6 +32,7 @@ BUNDLE_DIR = "pagefind"
 PARTS_FILE = "osat.json"  # {"osat": ["osa-2/", ...]}: the parts search.js merges into the first
 ROOT_SELECTOR = "[data-pagefind-body]"  # pages without it are skipped, even on a site where no page has one
 DEFAULT_PART_MB = 250  # estimated peak memory of one Pagefind run (more parts: more for readers to fetch)
+FAST_TEMP_MIN_BYTES = 512 * 1024 * 1024
 GLOB_SPECIALS = re.compile(r"([\\{}\[\],*?])")
 
 
@@ -133,6 +135,41 @@ def pack_part(output: Path, summary: IndexSummary) -> bytes:
     return buffer.getvalue()
 
 
+def _fast_temp() -> str | None:
+    """/dev/shm when it can be written and has room (a RAM disk on Linux), else the system's temporary folder."""
+    try:
+        free = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    roomy = free.f_bavail * free.f_frsize > FAST_TEMP_MIN_BYTES  # a container's /dev/shm may hold 64 MB
+    return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK) else None
+
+
+def _sync(source: Path, target: Path, skip: str | None = None) -> list[str]:
+    """Make `target` hold exactly `source`'s files (entries of `target` starting with `skip` aside), writing
+    only those that differ; the relative paths of the files left as they were."""
+    wanted = {p.relative_to(source).as_posix(): p for p in source.rglob("*") if p.is_file()}
+    same = []
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            rel = path.relative_to(target).as_posix()
+            if skip and rel.split("/", 1)[0].startswith(skip):
+                continue
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif rel not in wanted:
+                path.unlink()
+            elif path.stat().st_size == wanted[rel].stat().st_size and path.read_bytes() == wanted[rel].read_bytes():
+                same.append(rel)
+    for rel, path in wanted.items():
+        if rel not in same:
+            dest = target / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+    return same
+
+
 def _clear_root(bundle: Path) -> None:
     """The first part's files at the bundle's root; the other parts' folders stay."""
     if not bundle.is_dir():
@@ -231,18 +268,24 @@ class IndexRun:
                 if self._keep_part(prefixes[number], tags[number], self._keys[number], first=number == 0):
                     written.append(names[number])
                     continue
-                target = bundle / names[number]
-                if number == 0:  # the root holds the first part beside the other parts' folders
-                    _clear_root(bundle)
-                shutil.rmtree(target, ignore_errors=True)
-                if self._index_part(Path(work), paths, target, self._keys[number]):
-                    written.append(names[number])
-                    if number == 0:
-                        for entry in target.iterdir():
-                            entry.rename(bundle / entry.name)
-                        target.rmdir()
-                elif self.error:
-                    return
+                # written beside the site (in memory where there is /dev/shm), then only the files that differ
+                # are copied in: Pagefind names most files by their content, so nearly all of them stay
+                staging = Path(tempfile.mkdtemp(prefix="muutostuki-osa-", dir=_fast_temp()))
+                try:
+                    if self._index_part(Path(work), paths, staging / "osa", self._keys[number]):
+                        written.append(names[number])
+                        target = bundle if number == 0 else bundle / names[number]
+                        same = _sync(staging / "osa", target, skip="osa-" if number == 0 else None)
+                        self.kept.keep_files(f"{BUNDLE_DIR}/{'' if number == 0 else names[number] + '/'}{rel}"
+                                             for rel in same)
+                    elif self.error:
+                        return
+                    elif number == 0:
+                        _clear_root(bundle)
+                    else:
+                        shutil.rmtree(bundle / names[number], ignore_errors=True)
+                finally:
+                    shutil.rmtree(staging, ignore_errors=True)
         if bundle.is_dir():
             for entry in bundle.iterdir():  # parts of an earlier plan
                 if entry.is_dir() and entry.name.startswith("osa-") and entry.name not in names[1:]:
