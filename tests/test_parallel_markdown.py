@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import post, run_build, write_site
+from conftest import MKDOCS_YML, post, run_build, write_site
 from test_build_cache import site_files
 
 from muutostuki.mkdocs import parallel_markdown
@@ -65,3 +65,14 @@ def test_render_worker_writes_every_other_page_and_the_site_is_the_same(tmp_path
     hits, total = map(int, re.search(r"page (\d+)/(\d+)", again.output).groups())
     assert hits == total > 2 * POSTS, again.output[-2000:]
     assert site_files(again.site) == site_files(serial.site)
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_render_worker_stays_off_beside_another_plugin_and_says_so(tmp_path):
+    """A plugin that collects pages in on_post_page would miss the child's: with any other plugin, one core."""
+    yml = MKDOCS_YML + "  - tags\n"
+    root = write_site(tmp_path, _files(), mkdocs_yml=yml)
+    result = run_build(root, env={"MUUTOSTUKI_WORKERS": "1", "MUUTOSTUKI_CACHE": "0"})
+    assert result.returncode == 0, result.output[-3000:]
+    assert "koostettu rinnakkaisessa" not in result.output
+    assert "yhdellä ytimellä" in result.output and "tags" in result.output

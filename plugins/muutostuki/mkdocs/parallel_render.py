@@ -38,6 +38,7 @@ __all__ = ["PAGEFIND_MARK", "RenderWorker", "StoreProxy", "engine_build_page", "
 MIN_PAGES = 40  # below this, forking costs more than it saves
 KNOWN_PLUGINS = {"muutostuki", "muutostuki-search"}
 HEADER = struct.Struct(">I")
+log = logging.getLogger(__name__)
 WAIT_S = 600
 
 
@@ -145,7 +146,12 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=N
     """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
     prepares the plugins in the child; `on_done(src_uri)` hears of each page written there,
     `on_put(kind, key, value)` of each build cache entry it made."""
-    if not wanted() or len(pages) < MIN_PAGES or not plugins_known(config):
+    if not wanted() or len(pages) < MIN_PAGES:
+        return None
+    if not plugins_known(config):
+        others = ", ".join(sorted(set(config.plugins) - KNOWN_PLUGINS))
+        log.info(f"sivut koostetaan yhdellä ytimellä: rinnakkainen koostaminen on käytössä vain muutostuen omien "
+                 f"lisäosien kanssa, ja mkdocs.yml:ssä on myös {others}")
         return None
     build_page = engine_build_page()
     if build_page is None:
