@@ -157,9 +157,14 @@ class KeptOutput:
 
     def page_written(self, page, output: str) -> None:
         """A page's HTML as written: note whether Pagefind will read it (for the pages kept next time)."""
-        if not self.enabled or PAGEFIND_MARK not in output:
+        if PAGEFIND_MARK in output:
+            self.mark_searchable(page.file)
+
+    def mark_searchable(self, file) -> None:
+        """This page's HTML carries data-pagefind-body (also for pages the render worker wrote)."""
+        if not self.enabled:
             return
-        rel = self._rel(page.file.abs_dest_path)
+        rel = self._rel(file.abs_dest_path)
         if rel in self._tags:
             self._tags[rel] += ":pf"
 

@@ -305,7 +305,6 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if search is not None:
             search.in_render_worker()
 
-
     @event_priority(150)  # before muutostuki-search starts its index: it must know every page
     def _collect_rendered(self, *, config) -> None:
         """The renderer's pages: wait, keep what it would have kept, render what did not arrive."""
@@ -329,12 +328,11 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         search = config.plugins.get("muutostuki-search")
         for src_uri in worker.pagefind - {f.src_uri for f in missing}:
             file = worker.assigned[src_uri]
-            self.kept_output.page_written(file.page, parallel_render.PAGEFIND_MARK)
+            self.kept_output.mark_searchable(file)
             if search is not None:
                 search.note_rendered_elsewhere(file)
         log.info(f"sivut: {len(worker.assigned) - len(missing)} koostettu rinnakkaisessa prosessissa")
         self._validate_anchors(config, [f for f in worker.assigned.values() if f not in missing])
-
 
     def on_page_context(self, context, *, page, config, nav):
         assert self.ctx is not None

@@ -110,10 +110,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             self._kept_seen = True
             if self._unwritten is not None:
                 self._unwritten -= kept.kept
-            if self._searchable is not None:
-                for dest, file in kept.kept_searchable.items():
-                    if dest not in self._searchable:
-                        self._extra[dest] = _markdown_bytes(file)
+            for file in kept.kept_searchable.values():
+                self.note_rendered_elsewhere(file)
         # The previous page is written by now (MkDocs writes a page after its on_post_page).
         if self._unwritten is not None and not self._unwritten and self._pagefind is None:
             self._start(config)
@@ -144,7 +142,8 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             self._unwritten.discard(src_uri)
 
     def note_rendered_elsewhere(self, file) -> None:
-        """A page the render worker wrote whose HTML Pagefind reads (see on_post_page)."""
+        """A page this process did not write (kept on disk, or the render worker's) whose HTML Pagefind
+        reads (see on_post_page)."""
         if self._searchable is not None and file.dest_uri not in self._searchable and file.dest_uri not in self._extra:
             self._extra[file.dest_uri] = _markdown_bytes(file)
             if self._pagefind is not None:

@@ -170,6 +170,15 @@ def _sync(source: Path, target: Path, skip: str | None = None) -> list[str]:
     return same
 
 
+def _list_parts(bundle: Path, written: list[str], root: str | None) -> None:
+    """osat.json names the parts beside the one at the bundle's root; with no part written, no bundle."""
+    if not written:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return
+    (bundle / PARTS_FILE).write_text(json.dumps({"osat": [f"{name}/" for name in written if name != root]}),
+                                     encoding="utf-8")
+
+
 def _clear_root(bundle: Path) -> None:
     """The first part's files at the bundle's root; the other parts' folders stay."""
     if not bundle.is_dir():
@@ -215,7 +224,7 @@ class IndexRun:
 
     def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None, kept=None) -> None:
         self.cache = cache
-        self.kept = kept  # mkdocs/kept_output.py: the bundle of the last build stays if every part is the same
+        self.kept = kept  # mkdocs/kept_output.py: a part whose pages are the same keeps its folder on disk
         self.site_dir = Path(site_dir)
         self.parts: list[list[str] | None] = list(parts) if parts else [None]
         self.summary = IndexSummary(parts=0)
@@ -290,11 +299,7 @@ class IndexRun:
             for entry in bundle.iterdir():  # parts of an earlier plan
                 if entry.is_dir() and entry.name.startswith("osa-") and entry.name not in names[1:]:
                     shutil.rmtree(entry)
-        if not written:
-            shutil.rmtree(bundle, ignore_errors=True)
-            return
-        (bundle / PARTS_FILE).write_text(json.dumps({"osat": [f"{name}/" for name in written if name != names[0]]}),
-                                         encoding="utf-8")
+        _list_parts(bundle, written, root=names[0])
 
     def _keep_part(self, prefix: str, tag: str, key: str, first: bool) -> bool:
         """The part's files on disk, if they are the ones of these very pages (the cached summary says what they hold)."""
@@ -350,15 +355,12 @@ class IndexRun:
     @staticmethod
     def _arrange(bundle: Path, written: list[str]) -> None:
         """The first part becomes the bundle at pagefind/ (a bundle finds its files relative to itself)."""
-        if not written:
-            shutil.rmtree(bundle, ignore_errors=True)
-            return
-        first = bundle / written[0]
-        for entry in first.iterdir():
-            entry.rename(bundle / entry.name)
-        first.rmdir()
-        (bundle / PARTS_FILE).write_text(json.dumps({"osat": [f"{name}/" for name in written[1:]]}),
-                                         encoding="utf-8")
+        if written:
+            first = bundle / written[0]
+            for entry in first.iterdir():
+                entry.rename(bundle / entry.name)
+            first.rmdir()
+        _list_parts(bundle, written, root=written[0] if written else None)
 
     @property
     def stopped(self) -> bool:
