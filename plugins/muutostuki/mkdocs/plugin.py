@@ -34,7 +34,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, parallel_markdown, parallel_render, site_chrome, theme_patches
+from . import fragments, long_lived, parallel_markdown, parallel_render, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_source_cache
@@ -96,6 +96,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             self.build_cache = None
 
     def on_build_error(self, *, error) -> None:
+        long_lived.release()
         if self.build_cache is not None:
             self.build_cache.abandon()
             self.build_cache = None
@@ -128,6 +129,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     # -- configuration and content -------------------------------------------------------
     @event_priority(50)
     def on_config(self, config):
+        long_lived.start_build()
         self.fast_render.start_build(remember=self.command == "serve")
         self.preview_pages.start_build(enabled=self.command == "serve")
         if not config.site_url:
@@ -150,6 +152,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                 hits, misses = sources.store.hits["source"], sources.store.misses["source"]
                 log.info(f"sisältötiedostot: {hits}/{hits + misses} luettu välimuistista")
                 sources.store.commit()
+        long_lived.settle()  # the model lives until the build ends (long_lived.py)
         for warning in site.errors.warnings:
             log.warning(str(warning))
         if site.errors:
@@ -264,6 +267,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        long_lived.settle()  # every page is read and converted
         env.autoescape = autoescape  # only for templates that opted in, see autoescape.py
         env.filters["fi_date"] = fi.fi_date
         env.filters["fi_datetime"] = fi.fi_datetime
@@ -378,6 +382,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     @event_priority(-200)  # after muutostuki-search has written (or kept) its index
     def _finish_site_folder(self, *, config) -> None:
         if self.command == "serve":
+            long_lived.release()  # the next rebuild's model replaces this one
             return  # at the end of _write_outputs, in the background
         manifest = self.kept_output.finish()
         if manifest is not None:
