@@ -157,3 +157,27 @@ def test_license_labels(value, label, url):
 def test_author_mistake_names_its_line(tmp_path):
     site = load(tmp_path, {"blog/authors.yml": "authors:\n  a:\n    name: A\n  b:\n    nimi: B\n"})
     assert "blog/authors.yml:4: b.nimi: tuntematon kenttä; sallitut: name, role, organisation, url, organizer" in messages(site)
+
+
+def test_reading_time_is_counted_once_and_kept_with_a_stored_parse(tmp_path):
+    """The word count travels with the parsed file (content/source_store.py), so a warm build shows the same
+    reading time without counting again; a changed body is a different file, counted anew."""
+    from muutostuki.content.source_store import decode_source, encode_source
+
+    body = "sana " * 449 + "loppu\n"  # 450 words: 3 minutes
+    (post,) = one_post(tmp_path, GOOD, body).posts
+    assert post.word_count == 450 and post.reading_minutes == 3
+    stored = decode_source(encode_source(post_source := _source_of(tmp_path / "blog/x.md")))
+    assert stored == post_source and stored.words == 450
+    shorter = decode_source(encode_source(_source_of(tmp_path / "blog/x.md", body="yksi kaksi\n")))
+    assert shorter.words == 2
+
+
+def _source_of(path: Path, body: str | None = None):
+    from muutostuki.content.errors import ErrorList
+    from muutostuki.content.frontmatter import read_source
+
+    if body is not None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("---\n", 4) + 4] + body, encoding="utf-8")
+    return read_source(path, "blog/x.md", ErrorList())

@@ -27,6 +27,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+WORD = re.compile(r"\w+")
+
+
 @dataclass
 class SourceFile:
     """A content file split into front matter and body, with line numbers for keys."""
@@ -37,9 +40,15 @@ class SourceFile:
     body: str = ""
     body_line: int = 1  # line number of the first body line
     ok: bool = True
+    words: int | None = None  # words of the body, once counted (kept with the parse: source_store.py)
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    def word_count(self) -> int:
+        if self.words is None:
+            self.words = len(WORD.findall(self.body))
+        return self.words
 
 
 def _key_lines(node: yaml.Node, first_line: int) -> dict[str, int]:

@@ -12,12 +12,11 @@ from .authors import Author
 from .bounds import MAX_SLUG_CHARS
 from .errors import ErrorList
 from .unsafe_text import shown
-from .frontmatter import SourceFile
+from .frontmatter import WORD, SourceFile
 from .regions import region_id_list
 from .slugs import slugify
 from .timeutil import as_datetime
 
-WORD = re.compile(r"\w+")
 
 MORE_MARKER = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.MULTILINE)
 
@@ -64,6 +63,7 @@ class Post:
     events: list[str] = field(default_factory=list)
     draft: bool = False
     lines: dict[str, int] = field(default_factory=dict)
+    words: int | None = field(default=None, compare=False)  # of the body, if counted when it was read
     # filled by the renderer
     html: str = ""
     excerpt_html: str = ""
@@ -90,8 +90,8 @@ class Post:
 
     @cached_property
     def word_count(self) -> int:
-        """Counted once: every listing card shows the reading time."""
-        return len(WORD.findall(self.body))
+        """Counted once: every listing card shows the reading time (a stored parse has the count already)."""
+        return self.words if self.words is not None else len(WORD.findall(self.body))
 
     @property
     def reading_minutes(self) -> int:
@@ -153,5 +153,5 @@ def build_post(source: SourceFile, authors: dict[str, Author], errors: ErrorList
         regions=clean.get("regions", []), categories=clean.get("categories", []), tags=clean.get("tags", []),
         summary=clean.get("summary", ""), image=clean.get("image", ""), image_alt=clean.get("image_alt", ""),
         license=clean.get("license", ""), events=clean.get("events", []), draft=clean.get("draft", False),
-        lines=source.lines,
+        lines=source.lines, words=source.word_count(),
     )

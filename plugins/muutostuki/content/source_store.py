@@ -62,7 +62,7 @@ def _decode(value):
 
 def encode_source(source: SourceFile) -> bytes:
     data = {"path": source.path, "meta": _encode(source.meta), "lines": source.lines, "body": source.body,
-            "body_line": source.body_line}
+            "body_line": source.body_line, "words": source.word_count()}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
 
 
@@ -72,8 +72,9 @@ def decode_source(data: bytes) -> SourceFile | None:
         meta = _decode(fields["meta"])
         if not isinstance(meta, dict) or not isinstance(fields["lines"], dict):
             return None
+        words = fields.get("words")
         return SourceFile(path=fields["path"], meta=meta, lines=dict(fields["lines"]), body=fields["body"],
-                          body_line=int(fields["body_line"]))
+                          body_line=int(fields["body_line"]), words=words if type(words) is int else None)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None
 

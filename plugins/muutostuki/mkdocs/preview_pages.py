@@ -39,7 +39,7 @@ CACHED_TEMPLATE = "muutostuki-cached-page.html"  # see templates/; prints the st
 CONTEXT_KEY = "mt_cached_output"
 SITE_COVERED = {"all_posts", "all_events", "occurrences", "regions", "authors", "build_time", "preview",
                 "horizon_months"}  # in site_fingerprint's own rows
-BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count"}  # word_count: cached, as ~minutes
+BODY_FIELDS = {"body", "html", "lines", "body_line", "word_count", "words"}  # words: as ~minutes
 
 
 def _content_fields(item) -> dict:
