@@ -28,6 +28,7 @@ import threading
 
 from mkdocs.structure.files import InclusionLevel
 
+from .build_cache import pack
 from .engine import NAME as ENGINE
 from .forked import engine_step, fork
 from .kept_output import PAGEFIND_MARK
@@ -50,7 +51,7 @@ class StoreProxy:
         self._send = send
 
     def put(self, kind: str, key: str, value: bytes) -> None:
-        self._send({"put": [kind, key]}, value)
+        self._send({"put": [kind, key]}, pack(value))  # compressed here, on the child's core
 
     def get(self, kind: str, key: str, count: bool = True) -> None:
         return None
@@ -145,7 +146,7 @@ def _forward_logs(send) -> None:
 def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=None) -> RenderWorker | None:
     """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
     prepares the plugins in the child; `on_done(src_uri)` hears of each page written there,
-    `on_put(kind, key, value)` of each build cache entry it made."""
+    `on_put(kind, key, packed)` of each build cache entry it made (compressed by build_cache.pack)."""
     if not wanted() or len(pages) < MIN_PAGES:
         return None
     if not plugins_known(config):

@@ -296,7 +296,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             search = config.plugins.get("muutostuki-search")
             self.renderer = parallel_render.start(config, files, self._nav, env, pages[1::2], self._in_render_worker,
                                                   on_done=getattr(search, "note_written_elsewhere", None),
-                                                  on_put=self.build_cache.put if self.build_cache else None)
+                                                  on_put=self.build_cache.put_packed if self.build_cache else None)
         return env
 
     def _in_render_worker(self, send) -> None:
