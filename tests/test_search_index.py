@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MKDOCS_YML, engine_command, post, run_build, write_site
-from muutostuki.search.index import IndexRun, build_index, estimated_mb, plan_parts
+from muutostuki.search.index import IndexRun, IndexSummary, build_index, estimated_mb, pack_part, plan_parts, unpack_part
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
 
@@ -105,6 +105,21 @@ def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
     summary = build_index(site)
     assert summary.pages == 0
     assert not (site / "pagefind").exists()
+
+
+def test_a_part_in_the_build_cache_comes_back_file_for_file(tmp_path):
+    """pack_part makes its tar entries itself (no owner lookups per file): what unpack_part gives back is
+    the same files with the same bytes, and the summary the build prints."""
+    part = tmp_path / "osa"
+    (part / "fragment").mkdir(parents=True)
+    (part / "fragment" / "fi_1.pf_fragment").write_bytes(bytes(range(256)) * 3)
+    (part / "pagefind-entry.json").write_text('{"version":"1.5.2"}', encoding="utf-8")
+    summary = IndexSummary(pages=2, words=7, filters=1, languages=["fi"])
+    back = tmp_path / "back"
+    assert unpack_part(pack_part(part, summary), back) == summary
+    files = {p.relative_to(part).as_posix(): p.read_bytes() for p in part.rglob("*") if p.is_file()}
+    assert {p.relative_to(back).as_posix(): p.read_bytes() for p in back.rglob("*") if p.is_file()} == files
+    assert unpack_part(b"not a part", tmp_path / "none") is None
 
 
 def test_a_large_index_is_planned_in_parts_under_the_budget_holding_every_page_once():

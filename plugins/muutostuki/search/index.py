@@ -131,7 +131,16 @@ def pack_part(output: Path, summary: IndexSummary) -> bytes:
                              "languages": summary.languages}).encode() + b"\n")
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for path in sorted(output.rglob("*")):
-            tar.add(path, arcname=path.relative_to(output).as_posix(), recursive=False)
+            # entries made by hand: tar.add() would look up the owner's name in /etc/passwd for each file
+            info = tarfile.TarInfo(path.relative_to(output).as_posix())
+            info.mtime = int(path.stat().st_mtime)
+            if path.is_dir():
+                info.type, info.mode = tarfile.DIRTYPE, 0o755
+                tar.addfile(info)
+            else:
+                data = path.read_bytes()
+                info.size, info.mode = len(data), 0o644
+                tar.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
 
 
@@ -187,6 +196,14 @@ def _clear_root(bundle: Path) -> None:
         if entry.is_dir() and entry.name.startswith("osa-"):
             continue
         shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def _drop_part(bundle: Path, number: int) -> None:
+    """A part that yields no index (none of its pages has a searchable body) leaves no files."""
+    if number == 0:
+        _clear_root(bundle)
+    else:
+        shutil.rmtree(bundle / f"osa-{number + 1}", ignore_errors=True)
 
 
 def _packed_summary(data: bytes) -> IndexSummary | None:
@@ -277,22 +294,28 @@ class IndexRun:
                 if self._keep_part(prefixes[number], tags[number], self._keys[number], first=number == 0):
                     written.append(names[number])
                     continue
+                target = bundle if number == 0 else bundle / names[number]
+                if not target.exists():  # nothing of an earlier build to keep: written in place
+                    if self._index_part(Path(work), paths, target, self._keys[number]):
+                        written.append(names[number])
+                    elif self.error:
+                        return
+                    else:
+                        _drop_part(bundle, number)
+                    continue
                 # written beside the site (in memory where there is /dev/shm), then only the files that differ
                 # are copied in: Pagefind names most files by their content, so nearly all of them stay
                 staging = Path(tempfile.mkdtemp(prefix="muutostuki-osa-", dir=_fast_temp()))
                 try:
                     if self._index_part(Path(work), paths, staging / "osa", self._keys[number]):
                         written.append(names[number])
-                        target = bundle if number == 0 else bundle / names[number]
                         same = _sync(staging / "osa", target, skip="osa-" if number == 0 else None)
                         self.kept.keep_files(f"{BUNDLE_DIR}/{'' if number == 0 else names[number] + '/'}{rel}"
                                              for rel in same)
                     elif self.error:
                         return
-                    elif number == 0:
-                        _clear_root(bundle)
                     else:
-                        shutil.rmtree(bundle / names[number], ignore_errors=True)
+                        _drop_part(bundle, number)
                 finally:
                     shutil.rmtree(staging, ignore_errors=True)
         if bundle.is_dir():
