@@ -6,9 +6,11 @@ warm build does (`mkdocs serve` after a save, `mkdocs build` with the build cach
 every file comes out byte for byte the same.
 
 How, within MkDocs' own build order:
-- on_pre_build (`before_clean`): if the last finished build left a manifest of what it wrote (in
-  memory for the preview, in the build cache for `mkdocs build`), its files move into a hidden folder
-  inside the site folder (MkDocs' clean-up leaves hidden entries alone): a few renames;
+- on_pre_build (`before_clean`): the files in the site folder move into a hidden folder inside it
+  (MkDocs' clean-up leaves hidden entries alone): a few renames. Those the last finished build wrote
+  are in its manifest (in memory for the preview, in the build cache for `mkdocs build`); without
+  one nothing is kept, but every file is written over in place rather than deleted and made again
+  (on ext4, creating 4,300 files right after deleting as many cost 4-6 s of kernel time at 1,000 posts);
 - on_files (`after_clean`), after the clean-up: they move back, and the state of each one is noted;
 - on_env (`keep_unchanged`): a page whose key (preview_pages.py) and a static file whose source are
   those the manifest recorded for the file on disk, and the file is still the one written then (size,
@@ -104,9 +106,11 @@ class KeptOutput:
         hidden = Path(site_dir) / HIDDEN
         if hidden.exists():  # a build that stopped between the two halves
             shutil.rmtree(hidden, ignore_errors=True)
-        if not enabled or not previous or not Path(site_dir).is_dir():
+        if not enabled or not Path(site_dir).is_dir():
             return
-        self._previous = previous
+        # Without a manifest (the first build with this cache) nothing is kept, but the files stay where they
+        # are and are written over: a new file costs the file system far more than writing an old one again.
+        self._previous = previous or {}
         entries = [e for e in os.listdir(site_dir) if not e.startswith(".")]
         hidden.mkdir()
         for entry in entries:
