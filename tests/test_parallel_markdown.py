@@ -76,3 +76,42 @@ def test_render_worker_stays_off_beside_another_plugin_and_says_so(tmp_path):
     assert result.returncode == 0, result.output[-3000:]
     assert "koostettu rinnakkaisessa" not in result.output
     assert "yhdellä ytimellä" in result.output and "tags" in result.output
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_content_files_parsed_on_two_cores_give_the_same_model_and_every_message_once(tmp_path):
+    """mkdocs/parallel_sources.py parses the later files in a child: the posts come out the same, and a
+    mistake or a warning in one of the child's files is reported once, by the parent, as without it."""
+    from datetime import datetime
+
+    from muutostuki.content.site import ContentPaths, load_site
+    from muutostuki.content.timeutil import HELSINKI
+    from muutostuki.mkdocs import parallel_sources
+
+    files = {"blog/authors.yml": "authors:\n  testaaja:\n    name: Tiina Testaaja\n"}
+    count = parallel_sources.MIN_FILES + 40
+    for i in range(count):
+        files[f"blog/2026/p{i:03d}.md"] = (f"---\ntitle: Kirjoitus {i}\ndate: 2026-01-{1 + i % 28:02d}\n"
+                                          f"authors: [testaaja]\nsummary: Tiivistelmä {i}.\n---\n"
+                                          + "Tekstiä kappaleessa, sanoja monta. " * (5 + i % 7) + "\n")
+    last = f"blog/2026/p{count - 1:03d}.md"  # the child's share is the end of the list
+    files[last] = files[last].replace("title: Kirjoitus", "title: [Kirjoitus")  # YAML that does not parse
+    raw = f"blog/2026/p{count - 3:03d}.md"
+    files[raw] = files[raw] + "<script>alert(1)</script>\n"  # raw HTML the body check refuses
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=HELSINKI)
+    serial = load_site(ContentPaths(root=tmp_path), now)
+    helped = []
+
+    def prefetch(missing):
+        helped.append(parallel_sources.start(missing))
+        return helped[-1]
+
+    parallel = load_site(ContentPaths(root=tmp_path), now, prefetch=prefetch)
+    assert helped[0] is not None and helped[0].taken > count // 4  # the child parsed its share
+    assert [str(e) for e in parallel.errors.items] == [str(e) for e in serial.errors.items]
+    assert any(last in str(e) for e in parallel.errors.errors) and any(raw in str(e) for e in parallel.errors.errors)
+    assert [(p.path, p.title, p.body, p.word_count, p.summary) for p in parallel.all_posts] == [
+        (p.path, p.title, p.body, p.word_count, p.summary) for p in serial.all_posts]

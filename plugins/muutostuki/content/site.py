@@ -23,6 +23,7 @@ from .organizers import ORGANIZERS_DIR, Organizer, load_organizers
 from .places import PLACES_DIR, Place, load_places
 from .posts import Post, build_post
 from .regions import Region, load_regions, region_id_list, unknown_region_message
+from .reading import Prefetch, SourceReader
 from .source_store import StoredSources
 from .timeutil import as_datetime
 from .unsafe_text import shown
@@ -153,41 +154,22 @@ class Site:
         return self.preview or post.is_public(self.build_time)
 
 
-def _read(path: Path, shown: str, errors: ErrorList, cache) -> SourceFile:
-    """read_source and the raw-HTML check of its body. With a cache, a file read before without a
-    mistake is not parsed again: `mkdocs serve` keeps them in a dict by size and mtime, `mkdocs build`
-    in the build cache by the file's bytes (source_store.py)."""
-    stored = cache if isinstance(cache, StoredSources) else None
-    key = None
-    if stored is not None:
-        key = stored.key(shown, path)
-        source = stored.get(key) if key else None
-        if source is not None:
-            return source
-    elif cache is not None:
-        try:
-            stat = path.stat()
-            key = (shown, stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            key = None
-        if key in cache:
-            return cache[key]
-    reported = len(errors.items)
-    source = read_source(path, shown, errors)
-    if source.ok:
-        check_body(source.path, source.body, source.body_line, errors)
-    if key is not None and source.ok and len(errors.items) == reported:  # mistakes: read again, reported again
-        if stored is not None:
-            stored.put(key, source)
-        else:
-            cache[key] = source
-    return source
-
-
 def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, horizon_months: int = 12,
-              source_cache: dict | StoredSources | None = None) -> Site:
-    """Read and validate all content. Never raises for editors' mistakes: see `site.errors`."""
-    errors = ErrorList()
+              source_cache: dict | StoredSources | None = None, prefetch: Prefetch | None = None) -> Site:
+    """Read and validate all content. Never raises for editors' mistakes: see `site.errors`.
+
+    `source_cache` and `prefetch`: parses kept from an earlier build, and a helper that parses the new
+    files meanwhile (reading.py)."""
+    reader = SourceReader(ErrorList(), source_cache, prefetch)
+    try:
+        return _load_site(paths, build_time, preview, horizon_months, reader)
+    finally:
+        reader.close()
+
+
+def _load_site(paths: ContentPaths, build_time: datetime, preview: bool, horizon_months: int,
+               reader: SourceReader) -> Site:
+    errors = reader.errors
     if not _inside_project(paths, errors):
         paths = ContentPaths(root=paths.root, docs_dir=paths.docs_dir)
     authors = load_authors(paths.blog / "authors.yml", paths.shown(paths.blog / "authors.yml"), errors)
@@ -195,10 +177,12 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
     check_docs_pages(paths, errors)
 
     blog_files = folder_files(paths.blog, paths.root, errors)
+    event_files = folder_files(paths.events, paths.root, errors)
+    reader.start([(path, paths.shown(path)) for path in [*blog_files.markdown(), *event_files.markdown()]])
     all_posts: list[Post] = []
     failed: list[_Refs] = []  # references of files that failed otherwise: checked all the same
     for path in blog_files.markdown():
-        source = _read(path, paths.shown(path), errors, source_cache)
+        source = reader.read(path, paths.shown(path))
         if source.ok:
             post = build_post(source, authors, errors)
             if post is not None:
@@ -211,8 +195,8 @@ def load_site(paths: ContentPaths, build_time: datetime, preview: bool = False, 
                    "(pisteellä alkavissa) kansioissa tai tiedostoissa, joten yhtään kirjoitusta ei julkaistaisi; "
                    "siirrä kirjoitukset kansioon blog/VVVV/")
     all_events: list[Event] = []
-    for path in folder_files(paths.events, paths.root, errors).markdown():
-        source = _read(path, paths.shown(path), errors, source_cache)
+    for path in event_files.markdown():
+        source = reader.read(path, paths.shown(path))
         if source.ok:
             event = build_event(source, errors)
             if event is not None:

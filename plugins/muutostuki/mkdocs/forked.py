@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import importlib
 import os
+import struct
+import threading
 from typing import BinaryIO, Callable
 
 from .engine import NAME as ENGINE
+
+RECORD = struct.Struct(">II")  # a result's name and data lengths
 
 
 def engine_step(name: str):
@@ -35,3 +39,76 @@ def fork(work: Callable[[BinaryIO], None]) -> tuple[int, int]:
         os._exit(code)
     os.close(write_fd)
     return pid, read_fd
+
+
+def later_share(items: list[tuple[object, int]], share: float) -> list:
+    """The items at the end of the list holding about `share` of the sizes: the child's (the parent
+    works from the start, so the two meet about when both are done)."""
+    sizes = [size for _, size in items]
+    target, total, start = sum(sizes) * share, 0, len(items)
+    while start > 0 and total < target:
+        start -= 1
+        total += sizes[start]
+    return [item for item, _ in items[start:]]
+
+
+def send_result(pipe: BinaryIO, name: str, data: bytes) -> None:
+    """In the child: one result, for the parent's Results.take(name)."""
+    encoded = name.encode("utf-8", "surrogatepass")
+    pipe.write(RECORD.pack(len(encoded), len(data)) + encoded + data)
+    pipe.flush()
+
+
+class Results:
+    """The parent's end of a child's results by name, filled by a reader thread while the parent works."""
+
+    def __init__(self, assigned: set[str], read_fd: int, pid: int, wait_s: float) -> None:
+        self.assigned = assigned
+        self._fd = read_fd
+        self._pid = pid
+        self._wait_s = wait_s
+        self._results: dict[str, bytes] = {}
+        self._done = False
+        self._ready = threading.Condition()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            with os.fdopen(self._fd, "rb") as pipe:
+                while True:
+                    head = pipe.read(RECORD.size)
+                    if len(head) < RECORD.size:
+                        break
+                    name_len, data_len = RECORD.unpack(head)
+                    name = pipe.read(name_len).decode("utf-8", "surrogatepass")
+                    data = pipe.read(data_len)
+                    if len(data) < data_len:
+                        break
+                    with self._ready:
+                        self._results[name] = data
+                        self._ready.notify_all()
+        finally:
+            with self._ready:
+                self._done = True
+                self._ready.notify_all()
+
+    def take(self, name: str) -> bytes | None:
+        """The child's result of this name; None if it is not the child's or never came."""
+        if name not in self.assigned:
+            return None
+        with self._ready:
+            self._ready.wait_for(lambda: name in self._results or self._done, timeout=self._wait_s)
+            return self._results.pop(name, None)
+
+    def close(self) -> None:
+        """Reap the child (it has finished once the parent took its last result, or it is stopped)."""
+        try:
+            os.kill(self._pid, 9) if not self._done else None
+        except OSError:
+            pass
+        try:
+            os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+        self._thread.join(timeout=5)

@@ -34,7 +34,7 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, long_lived, parallel_markdown, parallel_render, site_chrome, theme_patches
+from . import fragments, long_lived, parallel_markdown, parallel_render, parallel_sources, site_chrome, theme_patches
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_source_cache
@@ -145,8 +145,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         build_time = resolve_build_time(self.config.build_time)
         sources = self.sources if self.command == "serve" else self._stored_sources(config)
         try:
-            site = load_site(paths, build_time, preview=self.preview,
-                             horizon_months=self.config.calendar_months_ahead, source_cache=sources)
+            site = load_site(paths, build_time, preview=self.preview, horizon_months=self.config.calendar_months_ahead,
+                             source_cache=sources, prefetch=parallel_sources.start if self.command == "build" else None)
         finally:
             if isinstance(sources, StoredSources):
                 hits, misses = sources.store.hits["source"], sources.store.misses["source"]
