@@ -233,7 +233,8 @@ class KeptOutput:
         for rel, state in now.items():
             tag = self._tags.get(rel, "")
             if not tag:
-                tag = next((t for p, t in self._folder_tags.items() if rel.startswith(p)), "")
+                folder = max((p for p in self._folder_tags if rel.startswith(p)), key=len, default=None)
+                tag = self._folder_tags[folder] if folder is not None else ""
             manifest[rel] = [*state, tag]
         self.manifest = manifest
         return manifest

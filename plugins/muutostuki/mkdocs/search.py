@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 
 from .background import Background
 from .engine import attach_package_log
@@ -30,6 +32,41 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
     # Estimated peak memory of one Pagefind run: a larger site is indexed in parts (search/index.py).
     part_memory_mb = c.Type(int, default=DEFAULT_PART_MB)
+
+
+class PartsWritten:
+    """Which parts of the index have all their pages on disk (mkdocs build): Pagefind indexes a part as
+    soon as its own pages are written, not after the last searchable page (at 3,000 posts the index is in
+    three parts, and the last one used to finish seconds after the pages)."""
+
+    def __init__(self, parts: list[list[str]], src_of: dict[str, str], unwritten: set[str]) -> None:
+        self.parts = parts
+        self._part_of = {src_of[dest]: n for n, part in enumerate(parts) for dest in part if dest in src_of}
+        self._pending = [0] * len(parts)
+        for src, n in self._part_of.items():
+            if src in unwritten:
+                self._pending[n] += 1
+            else:
+                self._part_of[src] = -1  # written already
+        self._lock = threading.Lock()
+        self.events = [threading.Event() for _ in parts]
+        for n, left in enumerate(self._pending):
+            if not left:
+                self.events[n].set()
+
+    def written(self, src_uri: str) -> None:
+        with self._lock:
+            n = self._part_of.get(src_uri, -1)
+            if n < 0:
+                return
+            self._part_of[src_uri] = -1
+            self._pending[n] -= 1
+            if not self._pending[n]:
+                self.events[n].set()
+
+    def all_written(self) -> None:
+        for event in self.events:
+            event.set()
 
 
 class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
@@ -50,6 +87,9 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._searchable_src: set[str] | None = None  # src_uris of the searchable pages (None: every page)
         self._vocabulary = Vocabulary()  # words of the searchable pages, for "did you mean" (search/vocabulary.py)
         self._kept_seen = False  # this build's pages kept on disk (mkdocs/kept_output.py) are accounted for
+        self._src_of: dict[str, str] = {}  # dest_uri -> src_uri of the pages
+        self._parts_written: PartsWritten | None = None  # mkdocs build: the index starts part by part
+        self._written_lock = threading.Lock()  # the render worker's pages are noted from another thread
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -79,9 +119,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         return config
 
     # Pagefind reads the written pages. The muutostuki plugin names the searchable ones and has MkDocs
-    # write them first; once they are all on disk, Pagefind starts and indexes on the other core while
-    # MkDocs writes the listings and calendars and the feeds and calendars are written. Without that
-    # list (or under `mkdocs serve`) it starts when every page is written (on_post_build).
+    # write them first, here ordered part by part of the index; once a part's pages are on disk, Pagefind
+    # indexes it on the other core while MkDocs writes the next part's pages, the listings and calendars,
+    # and the feeds. Without that list (or under `mkdocs serve`) it starts when every page is written
+    # (on_post_build).
     @event_priority(-10)  # after the muutostuki plugin has listed and ordered the pages
     def on_files(self, files, *, config):
         owner = config.plugins.get("muutostuki")
@@ -96,7 +137,17 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._vocabulary = Vocabulary()
         self._searchable_src = set(searchable) if searchable is not None else None
         self._kept_seen = False
+        self._parts_written = None
+        self._src_of = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
+        if self._unwritten is not None:
+            # MkDocs writes in this order: the searchable pages part by part (the rest as it was), so the
+            # first part can be indexed while the others are written
+            part_of = {dest: n for n, part in enumerate(self._plan()) for dest in part}
+            files = Files(sorted(files, key=lambda f: part_of.get(f.dest_uri, len(part_of))))
         return files
+
+    def _plan(self) -> list[list[str]]:
+        return plan_parts({**self._searchable, **self._extra}, self.config.part_memory_mb)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if self._searchable_src is None or page.file.src_uri in self._searchable_src:
@@ -113,13 +164,19 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             for file in kept.kept_searchable.values():
                 self.note_rendered_elsewhere(file)
         # The previous page is written by now (MkDocs writes a page after its on_post_page).
-        if self._unwritten is not None and not self._unwritten and self._pagefind is None:
-            self._start(config)
+        if self._unwritten is not None and self._pagefind is None and self.config.enabled:
+            if self._parts_written is None:
+                with self._written_lock:
+                    self._parts_written = PartsWritten(self._plan(), self._src_of, self._unwritten)
+            if self._parts_written.events[0].is_set():
+                self._start(config, self._parts_written)
         return context
 
     def on_post_page(self, output, *, page, config):
         if self._unwritten is not None:
             self._unwritten.discard(page.file.src_uri)
+            if self._parts_written is not None:
+                self._parts_written.written(page.file.src_uri)
         dest = page.file.dest_uri
         if self._searchable is not None and dest not in self._searchable:
             if "data-pagefind-body" not in output:
@@ -139,7 +196,10 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def note_written_elsewhere(self, src_uri: str) -> None:
         """The render worker wrote this page (called from its reader thread; a set's discard is atomic)."""
         if self._unwritten is not None:
-            self._unwritten.discard(src_uri)
+            with self._written_lock:
+                self._unwritten.discard(src_uri)
+                if self._parts_written is not None:
+                    self._parts_written.written(src_uri)
 
     def note_rendered_elsewhere(self, file) -> None:
         """A page this process did not write (kept on disk, or the render worker's) whose HTML Pagefind
@@ -149,21 +209,27 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             if self._pagefind is not None:
                 self._late.append(file.src_uri)
 
-    def _start(self, config) -> None:
+    def _start(self, config, parts_written: PartsWritten | None = None) -> None:
+        """Pagefind, in a thread: every part at once, or each part once `parts_written` says its pages are."""
         if not self.config.enabled:
             return
         self._started = time.perf_counter()
         # Without the muutostuki plugin's list, every HTML file is offered to Pagefind in one part.
-        parts = None if self._searchable is None else plan_parts({**self._searchable, **self._extra},
-                                                                  self.config.part_memory_mb)
+        if parts_written is not None:
+            parts = parts_written.parts
+        else:
+            parts = None if self._searchable is None else self._plan()
         owner = config.plugins.get("muutostuki")
         cache = getattr(owner, "build_cache", None)  # mkdocs build: reuse parts
         self._pagefind = IndexRun(Path(config.site_dir), parts, cache=cache,
-                                  kept=getattr(owner, "kept_output", None) if cache is not None else None)
+                                  kept=getattr(owner, "kept_output", None) if cache is not None else None,
+                                  ready=parts_written.events if parts_written is not None else None)
 
     @event_priority(100)
     def _start_index(self, *, config) -> None:
         self._write_vocabulary(config)
+        if self._parts_written is not None:
+            self._parts_written.all_written()  # every page is written by now (a page MkDocs skipped included)
         if self._pagefind is not None and self._late:
             log.info(f"hakuhakemisto luodaan uudelleen: {', '.join(self._late[:5])} valmistui vasta "
                      "haun käynnistyttyä")

@@ -237,9 +237,12 @@ class IndexRun:
     `parts` are lists of HTML paths relative to the site; None indexes every HTML file in one part.
     With a build cache (mkdocs/build_cache.py), a part whose pages are byte for byte those of a part
     indexed earlier is taken from it instead of running Pagefind.
+    `ready`: one event per part, set once the part's pages are all written (PartsWritten): each part
+    starts as soon as its own pages are on disk, while the build still writes the others.
     """
 
-    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None, kept=None) -> None:
+    def __init__(self, site_dir: Path, parts: list[list[str]] | None = None, cache=None, kept=None,
+                 ready: list[threading.Event] | None = None) -> None:
         self.cache = cache
         self.kept = kept  # mkdocs/kept_output.py: a part whose pages are the same keeps its folder on disk
         self.site_dir = Path(site_dir)
@@ -249,7 +252,7 @@ class IndexRun:
         self._proc: subprocess.Popen | None = None
         self._stopped = threading.Event()
         self._lock = threading.Lock()
-        self._keys: list[str | None] = []
+        self._ready = ready
         if kept is None:
             shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -259,17 +262,15 @@ class IndexRun:
         bundle = self.site_dir / BUNDLE_DIR
         written: list[str] = []
         try:
-            if self.cache is not None:
-                self._keys = [part_key(self.site_dir, paths) for paths in self.parts]
             if self.kept is not None:
                 self._run_keeping(bundle)
                 return
             with tempfile.TemporaryDirectory(prefix="muutostuki-pagefind-") as work:
                 for number, paths in enumerate(self.parts, start=1):
-                    if self._stopped.is_set():
+                    if not self._wait_for(number - 1):
                         return
                     name = f"osa-{number}"
-                    key = self._keys[number - 1] if self._keys else None
+                    key = self._key(paths)
                     if self._index_part(Path(work), paths, bundle / name, key):
                         written.append(name)
                     elif self.error:
@@ -283,20 +284,19 @@ class IndexRun:
         keeps its folder as it is on disk; only the others are taken from the cache or indexed again."""
         names = [f"osa-{n}" for n in range(1, len(self.parts) + 1)]
         prefixes = [f"{BUNDLE_DIR}/"] + [f"{BUNDLE_DIR}/{name}/" for name in names[1:]]
-        tags = ["f:" + key for key in self._keys]
-        for prefix, tag in reversed(list(zip(prefixes, tags))):  # the parts' own folders before the root
-            self.kept.tag_folder(prefix, tag)
         written: list[str] = []
         with tempfile.TemporaryDirectory(prefix="muutostuki-pagefind-") as work:
             for number, paths in enumerate(self.parts):
-                if self._stopped.is_set():
+                if not self._wait_for(number):
                     return
-                if self._keep_part(prefixes[number], tags[number], self._keys[number], first=number == 0):
+                key = self._key(paths)
+                self.kept.tag_folder(prefixes[number], "f:" + key)
+                if self._keep_part(prefixes[number], "f:" + key, key, first=number == 0):
                     written.append(names[number])
                     continue
                 target = bundle if number == 0 else bundle / names[number]
                 if not target.exists():  # nothing of an earlier build to keep: written in place
-                    if self._index_part(Path(work), paths, target, self._keys[number]):
+                    if self._index_part(Path(work), paths, target, key):
                         written.append(names[number])
                     elif self.error:
                         return
@@ -307,7 +307,7 @@ class IndexRun:
                 # are copied in: Pagefind names most files by their content, so nearly all of them stay
                 staging = Path(tempfile.mkdtemp(prefix="muutostuki-osa-", dir=_fast_temp()))
                 try:
-                    if self._index_part(Path(work), paths, staging / "osa", self._keys[number]):
+                    if self._index_part(Path(work), paths, staging / "osa", key):
                         written.append(names[number])
                         same = _sync(staging / "osa", target, skip="osa-" if number == 0 else None)
                         self.kept.keep_files(f"{BUNDLE_DIR}/{'' if number == 0 else names[number] + '/'}{rel}"
@@ -323,6 +323,17 @@ class IndexRun:
                 if entry.is_dir() and entry.name.startswith("osa-") and entry.name not in names[1:]:
                     shutil.rmtree(entry)
         _list_parts(bundle, written, root=names[0])
+
+    def _wait_for(self, number: int) -> bool:
+        """Until part `number`'s pages are written; False if the run was stopped meanwhile."""
+        while self._ready is not None and not self._ready[number].wait(0.1):
+            if self._stopped.is_set():
+                return False
+        return not self._stopped.is_set()
+
+    def _key(self, paths: list[str] | None) -> str | None:
+        """With the build cache: what the part's Pagefind run reads (its pages are all written by now)."""
+        return part_key(self.site_dir, paths) if self.cache is not None else None
 
     def _keep_part(self, prefix: str, tag: str, key: str, first: bool) -> bool:
         """The part's files on disk, if they are the ones of these very pages (the cached summary says what they hold)."""
