@@ -192,8 +192,9 @@ def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
     result = run_build(project.root, env={**project.env, **env})
     assert result.returncode == 0, result.output[-3000:]
     assert "välimuisti tyhjennetty" in result.output
-    # nothing from the cache; files on disk are written over (search fragments of the same bytes stay)
-    assert all(hits == 0 for kind, (hits, _) in cache_summary(result.output).items() if kind != "kept")
+    # nothing from the old cache; files on disk are written over (search fragments of the same bytes stay),
+    # and the calendars' VEVENTs come from this build's render worker, which works them out ahead
+    assert all(hits == 0 for kind, (hits, _) in cache_summary(result.output).items() if kind not in ("kept", "vevent"))
     assert site_files(result.site) == project.cold(**env)
 
 
@@ -251,7 +252,7 @@ def test_a_build_without_a_manifest_writes_over_the_old_site_folder_and_leaves_n
     (project.root / "blog/2026/b.md").unlink()
     shutil.rmtree(project.root / ".cache")
     warm, summary = project.warm()
-    assert all(hits == 0 for kind, (hits, _) in summary.items() if kind != "kept"), summary
+    assert all(hits == 0 for kind, (hits, _) in summary.items() if kind not in ("kept", "vevent")), summary
     assert warm == project.cold()
     assert page.stat().st_ino == inode and "blogi/2026/b/index.html" not in warm and "blogi/lisatty.html" not in warm
 

@@ -47,9 +47,13 @@ def test_worker_converts_later_pages_and_the_site_is_the_same(tmp_path):
 def test_render_worker_writes_every_other_page_and_the_site_is_the_same(tmp_path):
     """parallel_render.py: the child renders half the pages; the site, the sitemap and the warnings are the
     same as one process gives, and the pages it rendered reach the build cache (the next build reuses them)."""
+    from event_files import event
+
+    files = {**_files(), **{f"events/2026-12-{day:02d}-tapaaminen.md": event(f"Tapaaminen {day}", f"2026-12-{day:02d} 10:00")
+                            for day in range(1, 6)}}
     results = {}
     for workers in ("1", "0"):
-        root = write_site(tmp_path / workers, _files())
+        root = write_site(tmp_path / workers, files)
         results[workers] = run_build(root, env={"MUUTOSTUKI_WORKERS": workers})
         assert results[workers].returncode == 0, results[workers].output[-3000:]
     parallel, serial = results["1"], results["0"]
@@ -58,6 +62,9 @@ def test_render_worker_writes_every_other_page_and_the_site_is_the_same(tmp_path
     assert "koostettu rinnakkaisessa" not in serial.output
     assert site_files(parallel.site) == site_files(serial.site)
     assert _warnings(parallel.output) == _warnings(serial.output)
+    # the calendars' VEVENTs were worked out ahead in the child (writers_ahead) and found by the parent
+    vevents, asked = map(int, re.search(r"vevent (\d+)/(\d+)", parallel.output).groups())
+    assert vevents == asked >= 5, parallel.output[-2000:]
     # the child's pages were stored in the build cache by the parent: a build after it renders nothing
     (parallel.site / "blogi").rename(tmp_path / "moved")  # not kept on disk: they must come from the cache
     again = run_build(parallel.root, env={"MUUTOSTUKI_WORKERS": "1"})

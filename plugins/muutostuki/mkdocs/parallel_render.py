@@ -143,10 +143,12 @@ def _forward_logs(send) -> None:
         engine_log.propagate = True
 
 
-def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=None) -> RenderWorker | None:
+def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=None,
+          afterwards=None) -> RenderWorker | None:
     """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
     prepares the plugins in the child; `on_done(src_uri)` hears of each page written there,
-    `on_put(kind, key, packed)` of each build cache entry it made (compressed by build_cache.pack)."""
+    `on_put(kind, key, packed)` of each build cache entry it made (compressed by build_cache.pack);
+    `afterwards()` runs in the child once its pages are written (its cache entries are sent too)."""
     if not wanted() or len(pages) < MIN_PAGES:
         return None
     if not plugins_known(config):
@@ -172,6 +174,8 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=N
         for file in pages:
             build_page(file.page, config, doc_files, nav, env)
             send({"done": file.src_uri}, b"")
+        if afterwards is not None:
+            afterwards()
         pipe.flush()
 
     pid, read_fd = fork(work)

@@ -29,7 +29,7 @@ from ..pages.event_calendar import calendar_month_url
 from ..pages.fi_recurrence import describe as describe_recurrence
 from ..pages.licenses import license_label_and_url
 from ..pages.context import BuildContext
-from ..pages.registry import output_writers, page_generators, site_feeds
+from ..pages.registry import output_writers, page_generators, writers_ahead, site_feeds
 from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
@@ -294,9 +294,11 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             pages = [f for f in files.documentation_pages() if f.inclusion.is_included() and f.page is not None
                      and not self.preview_pages.reuses(f.src_uri)]
             search = config.plugins.get("muutostuki-search")
+            cold = self.build_cache is not None and self.build_cache.was_empty  # nothing to take from it
             self.renderer = parallel_render.start(config, files, self._nav, env, pages[1::2], self._in_render_worker,
                                                   on_done=getattr(search, "note_written_elsewhere", None),
-                                                  on_put=self.build_cache.put_packed if self.build_cache else None)
+                                                  on_put=self.build_cache.put_packed if self.build_cache else None,
+                                                  afterwards=self._outputs_ahead if cold else None)
         return env
 
     def _in_render_worker(self, send) -> None:
@@ -305,9 +307,19 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if self.preview_pages.store is not None:
             self.preview_pages.store = parallel_render.StoreProxy(send)
         self.build_cache = None
+        if self.ctx is not None and self.ctx.store is not None:
+            self.ctx.store = parallel_render.StoreProxy(send)
         search = self._config.plugins.get("muutostuki-search")
         if search is not None:
             search.in_render_worker()
+
+    def _outputs_ahead(self) -> None:
+        """In the render worker of a cold build, its pages done: the slow parts of some outputs are worked
+        out and sent to the parent's build cache, where its own run finds them (pages/registry.py,
+        writers_ahead). Nothing is written here: the parent writes every output."""
+        for write in writers_ahead():
+            for _ in write(self.ctx):
+                pass
 
     @event_priority(150)  # before muutostuki-search starts its index: it must know every page
     def _collect_rendered(self, *, config) -> None:

@@ -90,6 +90,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._src_of: dict[str, str] = {}  # dest_uri -> src_uri of the pages
         self._parts_written: PartsWritten | None = None  # mkdocs build: the index starts part by part
         self._written_lock = threading.Lock()  # the render worker's pages are noted from another thread
+        self._last_rendered: str | None = None  # MkDocs writes it after its on_post_page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also keeps this instance (and its indexing thread) across `mkdocs serve` rebuilds.
@@ -164,6 +165,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
             for file in kept.kept_searchable.values():
                 self.note_rendered_elsewhere(file)
         # The previous page is written by now (MkDocs writes a page after its on_post_page).
+        self._note_last_written()
         if self._unwritten is not None and self._pagefind is None and self.config.enabled:
             if self._parts_written is None:
                 with self._written_lock:
@@ -175,8 +177,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     def on_post_page(self, output, *, page, config):
         if self._unwritten is not None:
             self._unwritten.discard(page.file.src_uri)
-            if self._parts_written is not None:
-                self._parts_written.written(page.file.src_uri)
+            self._last_rendered = page.file.src_uri  # on disk once the next page starts (or the build ends)
         dest = page.file.dest_uri
         if self._searchable is not None and dest not in self._searchable:
             if "data-pagefind-body" not in output:
@@ -192,6 +193,11 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
         self._unwritten = None
         self._searchable = None
         self.config.enabled = False
+
+    def _note_last_written(self) -> None:
+        if self._last_rendered is not None and self._parts_written is not None:
+            self._parts_written.written(self._last_rendered)
+        self._last_rendered = None
 
     def note_written_elsewhere(self, src_uri: str) -> None:
         """The render worker wrote this page (called from its reader thread; a set's discard is atomic)."""
@@ -228,6 +234,7 @@ class MuutostukiSearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(100)
     def _start_index(self, *, config) -> None:
         self._write_vocabulary(config)
+        self._note_last_written()
         if self._parts_written is not None:
             self._parts_written.all_written()  # every page is written by now (a page MkDocs skipped included)
         if self._pagefind is not None and self._late:
