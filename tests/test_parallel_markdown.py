@@ -122,3 +122,27 @@ def test_content_files_parsed_on_two_cores_give_the_same_model_and_every_message
     assert any(last in str(e) for e in parallel.errors.errors) and any(raw in str(e) for e in parallel.errors.errors)
     assert [(p.path, p.title, p.body, p.word_count, p.summary) for p in parallel.all_posts] == [
         (p.path, p.title, p.body, p.word_count, p.summary) for p in serial.all_posts]
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_a_stuck_worker_costs_one_wait_then_the_parent_does_the_rest_without_waiting():
+    """forked.Results: after one wait in vain, the child's remaining results are not waited for (the
+    parent does them itself), and close() stops the child."""
+    import os
+    import time
+
+    from muutostuki.mkdocs.forked import Results, fork, send_result
+
+    def work(pipe) -> None:
+        send_result(pipe, "a", b"1")
+        time.sleep(60)  # stuck
+
+    pid, read_fd = fork(work)
+    results = Results({"a", "b", "c", "d"}, read_fd, pid, wait_s=0.4)
+    assert results.take("a") == b"1"
+    started = time.perf_counter()
+    assert results.take("b") is None and results.take("c") is None and results.take("d") is None
+    assert time.perf_counter() - started < 0.8  # one wait of 0.4 s, not one per result
+    results.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)  # reaped by close()

@@ -94,17 +94,20 @@ class Results:
                 self._ready.notify_all()
 
     def take(self, name: str) -> bytes | None:
-        """The child's result of this name; None if it is not the child's or never came."""
+        """The child's result of this name; None if it is not the child's or never came. After one wait
+        in vain the child counts as stuck: what it has not sent yet is done by the parent, without waiting."""
         if name not in self.assigned:
             return None
         with self._ready:
-            self._ready.wait_for(lambda: name in self._results or self._done, timeout=self._wait_s)
+            if not self._done and not self._ready.wait_for(lambda: name in self._results or self._done,
+                                                           timeout=self._wait_s):
+                self._done = True  # given up: close() stops the child
             return self._results.pop(name, None)
 
     def close(self) -> None:
         """Reap the child (it has finished once the parent took its last result, or it is stopped)."""
         try:
-            os.kill(self._pid, 9) if not self._done else None
+            os.kill(self._pid, 9)  # finished already (then nothing happens), or stuck
         except OSError:
             pass
         try:

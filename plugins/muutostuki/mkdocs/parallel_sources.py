@@ -25,7 +25,7 @@ from .parallel_markdown import wanted
 
 MIN_FILES = 200   # below this, forking costs more than it saves
 CHILD_SHARE = 0.5  # of the bytes, taken from the end of the list
-WAIT_S = 120       # the longest the parent waits for one file before parsing it itself
+WAIT_S = 30        # the longest the parent waits for the next file before parsing the rest itself
 
 
 class ParsedAhead(Results):
