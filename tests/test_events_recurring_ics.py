@@ -47,7 +47,7 @@ def calendar_days(built) -> dict[str, list[date]]:
     for y, m in MONTHS:
         tree = lxml.html.fromstring(built.html(f"tapahtumat/kalenteri/{y}/{m:02d}/"))
         for li in tree.xpath("//td[@data-date]//li[contains(@class, 'mt-cal__event')]"):
-            title = li.xpath(".//a/text()")[-1].strip()
+            title = li.xpath(".//a/text()")[-1].replace("\u00ad", "").strip()  # soft hyphens at syllables: invisible
             days.setdefault(title, []).append(date.fromisoformat(li.xpath("ancestor::td/@data-date")[0]))
     return days
 

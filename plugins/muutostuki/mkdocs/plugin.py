@@ -27,6 +27,7 @@ from ..editor.project import ProjectError
 from ..editor.project import resolve_build_time as project_build_time
 from ..pages.event_calendar import calendar_month_url
 from ..pages.fi_recurrence import describe as describe_recurrence
+from ..pages.fi_syllables import soft_hyphens
 from ..pages.licenses import license_label_and_url
 from ..pages.context import BuildContext
 from ..pages.registry import output_writers, page_generators, writers_ahead, site_feeds
@@ -276,6 +277,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         env.filters["fi_recurrence_short"] = lambda rule: describe_recurrence(rule, short=True)
         env.filters["calendar_month_url"] = calendar_month_url  # "Kalenteri" links open that day's month
         env.filters["iso"] = fi.iso
+        env.filters["fi_syllables"] = soft_hyphens  # titles in the month calendar's narrow cells
         env.filters["license_link"] = license_label_and_url
         env.filters["jsonld"] = jsonld.script_tag
         env.filters["page_jsonld"] = page_jsonld
