@@ -9,11 +9,11 @@ import importlib
 import os
 import struct
 import threading
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterator
 
 from .engine import NAME as ENGINE
 
-RECORD = struct.Struct(">II")  # a result's name and data lengths
+RECORD = struct.Struct(">II")  # a record's head and data lengths: every child's messages are framed so
 
 
 def engine_step(name: str):
@@ -52,10 +52,40 @@ def later_share(items: list[tuple[object, int]], share: float) -> list:
     return [item for item, _ in items[start:]]
 
 
+def frame(head: bytes, data: bytes) -> bytes:
+    """One record as a child writes it to its pipe."""
+    return RECORD.pack(len(head), len(data)) + head + data
+
+
+def records(fd: int) -> Iterator[tuple[bytes, bytes]]:
+    """In the parent: the child's records (head, data) until its pipe closes or a record is cut short."""
+    with os.fdopen(fd, "rb") as pipe:
+        while True:
+            lengths = pipe.read(RECORD.size)
+            if len(lengths) < RECORD.size:
+                return
+            head_len, data_len = RECORD.unpack(lengths)
+            head, data = pipe.read(head_len), pipe.read(data_len)
+            if len(head) < head_len or len(data) < data_len:
+                return
+            yield head, data
+
+
+def stop(pid: int) -> None:
+    """Reap the child; one that is still running (stuck, or no longer needed) is killed first."""
+    try:
+        os.kill(pid, 9)  # finished already (then nothing happens), or stuck
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
 def send_result(pipe: BinaryIO, name: str, data: bytes) -> None:
     """In the child: one result, for the parent's Results.take(name)."""
-    encoded = name.encode("utf-8", "surrogatepass")
-    pipe.write(RECORD.pack(len(encoded), len(data)) + encoded + data)
+    pipe.write(frame(name.encode("utf-8", "surrogatepass"), data))
     pipe.flush()
 
 
@@ -75,19 +105,10 @@ class Results:
 
     def _read(self) -> None:
         try:
-            with os.fdopen(self._fd, "rb") as pipe:
-                while True:
-                    head = pipe.read(RECORD.size)
-                    if len(head) < RECORD.size:
-                        break
-                    name_len, data_len = RECORD.unpack(head)
-                    name = pipe.read(name_len).decode("utf-8", "surrogatepass")
-                    data = pipe.read(data_len)
-                    if len(data) < data_len:
-                        break
-                    with self._ready:
-                        self._results[name] = data
-                        self._ready.notify_all()
+            for name, data in records(self._fd):
+                with self._ready:
+                    self._results[name.decode("utf-8", "surrogatepass")] = data
+                    self._ready.notify_all()
         finally:
             with self._ready:
                 self._done = True
@@ -106,12 +127,5 @@ class Results:
 
     def close(self) -> None:
         """Reap the child (it has finished once the parent took its last result, or it is stopped)."""
-        try:
-            os.kill(self._pid, 9)  # finished already (then nothing happens), or stuck
-        except OSError:
-            pass
-        try:
-            os.waitpid(self._pid, 0)
-        except OSError:
-            pass
+        stop(self._pid)
         self._thread.join(timeout=5)

@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import struct
 import threading
 
 from mkdocs.structure.files import InclusionLevel
 
 from .build_cache import pack
 from .engine import NAME as ENGINE
-from .forked import engine_step, fork
+from .forked import engine_step, fork, frame, records, stop
 from .kept_output import PAGEFIND_MARK
 from .parallel_markdown import wanted
 
@@ -38,7 +36,6 @@ __all__ = ["PAGEFIND_MARK", "RenderWorker", "StoreProxy", "engine_build_page", "
 
 MIN_PAGES = 40  # below this, forking costs more than it saves
 KNOWN_PLUGINS = {"muutostuki", "muutostuki-search"}
-HEADER = struct.Struct(">I")
 log = logging.getLogger(__name__)
 WAIT_S = 600
 
@@ -86,35 +83,26 @@ class RenderWorker:
         self._thread.start()
 
     def _read(self) -> None:
-        with os.fdopen(self._fd, "rb") as pipe:
-            while True:
-                head = pipe.read(HEADER.size * 2)
-                if len(head) < HEADER.size * 2:
-                    return
-                meta_len, data_len = HEADER.unpack(head[:4])[0], HEADER.unpack(head[4:])[0]
-                meta, data = pipe.read(meta_len), pipe.read(data_len)
-                if len(meta) < meta_len or len(data) < data_len:
-                    return
-                message = json.loads(meta)
-                if "put" in message:
-                    if self._on_put is not None:
-                        self._on_put(*message["put"], data)
-                elif "done" in message:
-                    self.done.add(message["done"])
-                    if self._on_done is not None:
-                        self._on_done(message["done"])
-                elif "pagefind" in message:
-                    self.pagefind.add(message["pagefind"])
-                elif "log" in message:
-                    self.records.append(tuple(message["log"]))
+        for meta, data in records(self._fd):
+            message = json.loads(meta)
+            if "put" in message:
+                if self._on_put is not None:
+                    self._on_put(*message["put"], data)
+            elif "done" in message:
+                self.done.add(message["done"])
+                if self._on_done is not None:
+                    self._on_done(message["done"])
+            elif "pagefind" in message:
+                self.pagefind.add(message["pagefind"])
+            elif "log" in message:
+                self.records.append(tuple(message["log"]))
 
     def finish(self) -> None:
-        """Wait for the child (it exits after its last page); then every message has been read."""
+        """Wait for the child (it exits after its last page); then every message has been read. A child
+        still running after WAIT_S is stopped: the parent renders what it did not write (`missing`)."""
         self._thread.join(WAIT_S)
-        try:
-            os.waitpid(self._pid, 0)
-        except OSError:
-            pass
+        stop(self._pid)
+        self._thread.join(5)
 
     @property
     def missing(self) -> list:
@@ -166,7 +154,7 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=N
         def send(meta: dict, data: bytes) -> None:
             encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
             with lock:
-                pipe.write(HEADER.pack(len(encoded)) + HEADER.pack(len(data)) + encoded + data)
+                pipe.write(frame(encoded, data))
 
         _forward_logs(send)
         on_child(send)
