@@ -146,3 +146,66 @@ def test_a_stuck_worker_costs_one_wait_then_the_parent_does_the_rest_without_wai
     results.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)  # reaped by close()
+
+
+FAIL_HALFWAY = '''
+from muutostuki.mkdocs import parallel_outputs
+
+_start = parallel_outputs.start
+
+
+def start(config, cache, write_all):
+    def failing(send):
+        sent = []
+
+        def counting(meta, data):
+            sent.append(meta)
+            if len(sent) > 3:
+                raise RuntimeError("the child fails halfway")
+            send(meta, data)
+        write_all(counting)
+    return _start(config, cache, failing)
+
+
+parallel_outputs.start = start
+'''
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_a_warm_build_writes_feeds_and_calendars_on_the_other_core_and_the_site_is_the_same(tmp_path):
+    """mkdocs/parallel_outputs.py: in a warm build a forked child writes (or keeps) every feed and calendar
+    while the parent plans the pages; the site is that of a build on one core. A child that fails halfway
+    costs nothing but time: the parent writes every output itself."""
+    files = _files()
+    files["events/2026-12-03-webinaari.md"] = ("---\ntitle: Webinaari\nstart: 2026-12-03 10:00\n"
+                                              "end: 2026-12-03 11:00\n---\nVerkossa.\n")
+    sites = {}
+    for name, env in (("two", {"MUUTOSTUKI_WORKERS": "1"}), ("one", {"MUUTOSTUKI_WORKERS": "0"})):
+        root = write_site(tmp_path / name, files)
+        assert run_build(root, env=env).returncode == 0
+        newest = "blog/2026/p27.md"  # in the feeds (dated 2026-01-28)
+        (root / newest).write_text(files[newest].replace("Kirjoitus 27.", "Kirjoitus uusin."), encoding="utf-8")
+        sites[name] = run_build(root, env=env)
+        assert sites[name].returncode == 0, sites[name].output[-3000:]
+    two, one = sites["two"], sites["one"]
+    written = re.search(r"syötteet ja kalenterit: (\d+) tiedostoa koostettu rinnakkaisessa prosessissa", two.output)
+    assert written and int(written.group(1)) > 5, two.output[-3000:]
+    assert "syötteet ja kalenterit: " not in one.output.replace("välimuisti (syötteet ja kalenterit)", "")
+    assert re.search(r"välimuisti \(syötteet ja kalenterit\): .*feed (\d+)/", two.output), two.output[-3000:]
+    assert site_files(two.site) == site_files(one.site)
+    assert _warnings(two.output) == _warnings(one.output)
+    assert "Kirjoitus uusin." in (two.site / "feed.xml").read_text(encoding="utf-8")
+
+    # the child fails after its third output: the parent writes them all, and the site is the same again
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(FAIL_HALFWAY, encoding="utf-8")
+    for root in (two.root, one.root):
+        (root / "blog/2026/p26.md").write_text(files["blog/2026/p26.md"].replace("Kirjoitus 26.", "Kirjoitus yksi."),
+                                               encoding="utf-8")
+    failed = run_build(two.root, env={"MUUTOSTUKI_WORKERS": "1", "PYTHONPATH": str(hook)})
+    serial = run_build(one.root, env={"MUUTOSTUKI_WORKERS": "0"})
+    assert failed.returncode == 0 and serial.returncode == 0, failed.output[-3000:]
+    assert "rinnakkainen koostaminen jäi kesken" in failed.output, failed.output[-3000:]
+    assert site_files(failed.site) == site_files(serial.site)
+    assert "Kirjoitus yksi." in (failed.site / "feed.xml").read_text(encoding="utf-8")

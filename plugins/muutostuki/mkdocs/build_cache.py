@@ -5,7 +5,10 @@ every build used to start from zero. The cache keeps, in one SQLite file outside
 (`.cache/muutostuki/` beside mkdocs.yml; CI restores it with actions/cache):
 - "markdown": a page's rendered Markdown (fast_render.py), keyed by its Markdown and address;
 - "page": a page's HTML (preview_pages.py), keyed by everything its template can read;
-- "pagefind": one search index part (search/index.py), keyed by the bytes of the pages it indexes.
+- "pagefind": one search index part (search/index.py), keyed by the bytes of the pages it indexes;
+- in a file of its own (`OUTPUTS_DB_NAME`), the slow pure parts of feeds and calendars
+  (BuildContext.remembered: "feed", "feedhtml", "vevent"), owned by whichever process writes the
+  outputs: in a warm build the forked child of parallel_outputs.py, else the build itself.
 
 Every key lives inside one fingerprint of the whole build (`build_fingerprint`): this package's own
 files (code, templates, assets, data), every installed distribution and its version (MkDocs or
@@ -28,6 +31,7 @@ import sys
 import threading
 import zlib
 from collections import Counter
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -36,6 +40,7 @@ ENV = "MUUTOSTUKI_CACHE"
 DEFAULT_DIR = ".cache/muutostuki"
 DB_NAME = "cache.sqlite"
 SOURCES_DB_NAME = "sources.sqlite"
+OUTPUTS_DB_NAME = "outputs.sqlite"
 PACKAGE = Path(__file__).resolve().parent.parent  # plugins/muutostuki
 NOT_OUTPUT = {"site_dir"}  # where the site is written does not change what is written
 LOCK_WAIT_S = 5
@@ -236,10 +241,17 @@ class BuildCache:
                     pass
             self._db = None
 
-    def summary(self) -> str:
+    @contextmanager
+    def quiet(self):
+        """While held, no other thread of this process is inside SQLite through this cache (so a fork
+        here leaves the child no SQLite lock held by a thread it does not have)."""
+        with self._lock:
+            yield
+
+    def summary(self, label: str = "välimuisti") -> str:
         kinds = sorted(set(self.hits) | set(self.misses))
         parts = [f"{k} {self.hits[k]}/{self.hits[k] + self.misses[k]}" for k in kinds]
-        return "välimuisti: " + (", ".join(parts) if parts else "tyhjä") + (f" ({self.note})" if self.note else "")
+        return f"{label}: " + (", ".join(parts) if parts else "tyhjä") + (f" ({self.note})" if self.note else "")
 
 
 # -- the fingerprint of everything a build's output may depend on besides the content ----------------
@@ -332,3 +344,8 @@ def open_build_cache(config, enabled_option: bool, code: str | None = None) -> B
     if folder is None:
         return None
     return BuildCache(folder, build_fingerprint(config, code))
+
+
+def open_outputs_cache(cache: BuildCache) -> BuildCache:
+    """The outputs' cache file beside `cache`, under the same fingerprint (see the module docstring)."""
+    return BuildCache(cache.folder, cache.fingerprint, name=OUTPUTS_DB_NAME)

@@ -1,4 +1,5 @@
-"""A child process forked from the build, for the two-core parts (parallel_markdown.py, parallel_render.py).
+"""A child process forked from the build, for the two-core parts (parallel_markdown.py, parallel_render.py,
+parallel_sources.py, parallel_outputs.py).
 
 Why one place: the child must never run the parent's clean-up (atexit, open files, the build cache's
 connection), must not print into the build's output, and must report through a pipe only.
@@ -6,6 +7,8 @@ connection), must not print into the build's output, and must report through a p
 from __future__ import annotations
 
 import importlib
+import json
+import logging
 import os
 import struct
 import threading
@@ -81,6 +84,44 @@ def stop(pid: int) -> None:
         os.waitpid(pid, 0)
     except OSError:
         pass
+
+
+def sender(pipe: BinaryIO) -> Callable[[dict, bytes], None]:
+    """In the child: send(meta, data) writes one record (meta as JSON), from any of its threads."""
+    lock = threading.Lock()
+
+    def send(meta: dict, data: bytes) -> None:
+        encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        with lock:
+            pipe.write(frame(encoded, data))
+    return send
+
+
+class _Forward(logging.Handler):
+    """Every record the child logs, for the parent to log again."""
+
+    def __init__(self, send) -> None:
+        super().__init__(level=logging.DEBUG)
+        self._send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._send({"log": [record.name, record.levelno, record.getMessage()]}, b"")
+        except Exception:  # noqa: BLE001 - a record that cannot be sent is lost, not the work
+            pass
+
+
+def forward_logs(send) -> None:
+    """In the child: every record goes to the parent (as {"log": [name, level, message]}), none to the terminal."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_Forward(send))
+    for name in (ENGINE, "mkdocs", "properdocs"):
+        engine_log = logging.getLogger(name)
+        for handler in list(engine_log.handlers):
+            engine_log.removeHandler(handler)
+        engine_log.propagate = True
 
 
 def send_result(pipe: BinaryIO, name: str, data: bytes) -> None:

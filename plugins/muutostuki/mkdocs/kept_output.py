@@ -172,16 +172,24 @@ class KeptOutput:
         if rel in self._tags:
             self._tags[rel] += ":pf"
 
-    def write(self, rel: str, data: bytes) -> None:
-        """An output file (feed, calendar, sitemap) of the muutostuki plugin: written unless already there."""
+    def write(self, rel: str, data: bytes) -> tuple[str, bool]:
+        """An output file (feed, calendar, sitemap) of the muutostuki plugin: written unless already there.
+        Returns its tag and whether it was kept (for `noted`, when another process wrote it)."""
         tag = data_tag(data)
         self._tags[rel] = tag
         if self.enabled and self._intact(rel, tag):
             self._kept_files.add(rel)
-            return
+            return tag, True
         target = Path(self.site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        return tag, False
+
+    def noted(self, rel: str, tag: str, kept: bool) -> None:
+        """What `write` did for this output in the forked child of parallel_outputs.py."""
+        self._tags[rel] = tag
+        if kept:
+            self._kept_files.add(rel)
 
     def folder_intact(self, prefix: str, tag: str, exclude: str | None = None) -> bool:
         """Every file below `prefix` (e.g. pagefind/), those below `exclude` aside, is as the last build

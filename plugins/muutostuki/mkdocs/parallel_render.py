@@ -27,8 +27,7 @@ import threading
 from mkdocs.structure.files import InclusionLevel
 
 from .build_cache import pack
-from .engine import NAME as ENGINE
-from .forked import engine_step, fork, frame, records, stop
+from .forked import engine_step, fork, forward_logs, records, sender, stop
 from .kept_output import PAGEFIND_MARK
 from .parallel_markdown import wanted
 
@@ -52,20 +51,6 @@ class StoreProxy:
 
     def get(self, kind: str, key: str, count: bool = True) -> None:
         return None
-
-
-class _Forward(logging.Handler):
-    """Every record the child logs, for the parent to log again."""
-
-    def __init__(self, send) -> None:
-        super().__init__(level=logging.DEBUG)
-        self._send = send
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self._send({"log": [record.name, record.levelno, record.getMessage()]}, b"")
-        except Exception:  # noqa: BLE001 - a record that cannot be sent is lost, not the page
-            pass
 
 
 class RenderWorker:
@@ -118,19 +103,6 @@ def engine_build_page():
     return engine_step("_build_page")
 
 
-def _forward_logs(send) -> None:
-    """In the child: every record goes to the parent, none to the terminal."""
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    root.addHandler(_Forward(send))
-    for name in (ENGINE, "mkdocs", "properdocs"):
-        engine_log = logging.getLogger(name)
-        for handler in list(engine_log.handlers):
-            engine_log.removeHandler(handler)
-        engine_log.propagate = True
-
-
 def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=None,
           afterwards=None) -> RenderWorker | None:
     """Fork the worker for `pages` (Files, in the order MkDocs would write them); `on_child(send)`
@@ -149,14 +121,8 @@ def start(config, files, nav, env, pages: list, on_child, on_done=None, on_put=N
         return None
 
     def work(pipe) -> None:  # the child: render, write, report
-        lock = threading.Lock()
-
-        def send(meta: dict, data: bytes) -> None:
-            encoded = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
-            with lock:
-                pipe.write(frame(encoded, data))
-
-        _forward_logs(send)
+        send = sender(pipe)
+        forward_logs(send)
         on_child(send)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         for file in pages:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,10 +36,11 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import fragments, long_lived, parallel_markdown, parallel_render, parallel_sources, site_chrome, theme_patches
+from . import (fragments, long_lived, parallel_markdown, parallel_outputs, parallel_render, parallel_sources,
+               site_chrome, theme_patches)
 from .fast_render import FastRender
 from .background import Background
-from .build_cache import code_fingerprint, open_build_cache, open_source_cache
+from .build_cache import code_fingerprint, open_build_cache, open_outputs_cache, open_source_cache
 from .kept_output import SEARCH_FOLDER, KeptOutput, dump_manifest, load_manifest
 from .preview_errors import PreviewErrors
 from .preview_pages import PreviewPages
@@ -59,6 +61,8 @@ def resolve_build_time(option: str | None) -> datetime:
 
 
 PAGE_SITEMAP = "sitemap-sivut.xml"
+OUTPUT_KINDS = {"feed", "feedhtml", "vevent"}  # BuildContext.remembered's kinds: in the outputs' own cache file
+OUTPUTS_CACHE_LABEL = "välimuisti (syötteet ja kalenterit)"
 MANIFEST_KEY = "manifest"  # the build cache's record of the site folder (kept_output.py)
 
 
@@ -84,6 +88,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.renderer = None  # mkdocs build: parallel_render.RenderWorker rendering the listings meanwhile
         self._child_send = None  # in that worker: where the parent hears of its pages
         self._env = None
+        self._outputs_cache = None  # mkdocs build: the outputs' cache file, when this process writes them
+        self._outputs_lock = threading.Lock()
+        self.outputs_worker = None  # mkdocs build, warm: parallel_outputs.OutputsWorker writing them meanwhile
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `mkdocs serve` rebuilds.
@@ -95,12 +102,20 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             log.info(self.build_cache.summary())
             self.build_cache.commit()
             self.build_cache = None
+        if self._outputs_cache is not None:
+            log.info(self._outputs_cache.summary(OUTPUTS_CACHE_LABEL))
+            self._outputs_cache.commit()
+            self._outputs_cache = None
 
     def on_build_error(self, *, error) -> None:
         long_lived.release()
-        if self.build_cache is not None:
-            self.build_cache.abandon()
-            self.build_cache = None
+        if self.outputs_worker is not None:
+            self.outputs_worker.finish(wait_s=0)  # stopped: nothing it wrote is noted
+            self.outputs_worker = None
+        for cache in (self.build_cache, self._outputs_cache):
+            if cache is not None:
+                cache.abandon()
+        self.build_cache = self._outputs_cache = None
 
     def wait_for_outputs(self) -> None:
         """Preview: feeds and calendars of the last rebuild are on disk once this returns."""
@@ -114,8 +129,6 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             self.build_cache = open_build_cache(config, self.config.cache, self._code)
             self.fast_render.start_build(remember=False, store=self.build_cache)
             self.preview_pages.start_build(enabled=False, store=self.build_cache)
-            if self.ctx is not None:
-                self.ctx.store = self.build_cache  # outputs' slow pure parts (BuildContext.remembered)
             if self.build_cache is not None:
                 manifest = load_manifest(config.site_dir, self.build_cache.get("site", MANIFEST_KEY))
         self.kept_output.before_clean(config.site_dir, manifest=manifest,
@@ -269,6 +282,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
 
     def on_env(self, env, *, config, files):
         long_lived.settle()  # every page is read and converted
+        if self.command != "serve" and self.build_cache is not None and not self.build_cache.was_empty:
+            # a warm build: the feeds and calendars are written on the other core meanwhile
+            self.outputs_worker = parallel_outputs.start(config, self.build_cache, self._outputs_in_child)
         env.autoescape = autoescape  # only for templates that opted in, see autoescape.py
         env.filters["fi_date"] = fi.fi_date
         env.filters["fi_datetime"] = fi.fi_datetime
@@ -299,7 +315,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             cold = self.build_cache is not None and self.build_cache.was_empty  # nothing to take from it
             self.renderer = parallel_render.start(config, files, self._nav, env, pages[1::2], self._in_render_worker,
                                                   on_done=getattr(search, "note_written_elsewhere", None),
-                                                  on_put=self.build_cache.put_packed if self.build_cache else None,
+                                                  on_put=self._put_from_worker if self.build_cache else None,
                                                   afterwards=self._outputs_ahead if cold else None)
         return env
 
@@ -308,12 +324,39 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._child_send = send
         if self.preview_pages.store is not None:
             self.preview_pages.store = parallel_render.StoreProxy(send)
+        if self.ctx is not None and self.build_cache is not None:
+            self.ctx.store = parallel_render.StoreProxy(send)  # _outputs_ahead's parts (the parent routes them)
         self.build_cache = None
-        if self.ctx is not None and self.ctx.store is not None:
-            self.ctx.store = parallel_render.StoreProxy(send)
         search = self._config.plugins.get("muutostuki-search")
         if search is not None:
             search.in_render_worker()
+
+    def _put_from_worker(self, kind: str, key: str, packed: bytes) -> None:
+        """A cache entry the render worker made: the outputs' parts go to the outputs' own file."""
+        if kind in OUTPUT_KINDS:
+            cache = self._outputs_store()
+            if cache is not None:
+                cache.put_packed(kind, key, packed)
+        elif self.build_cache is not None:
+            self.build_cache.put_packed(kind, key, packed)
+
+    def _outputs_store(self):
+        """The outputs' cache file, opened by this process (never while parallel_outputs' child may have it)."""
+        with self._outputs_lock:
+            if self._outputs_cache is None and self.build_cache is not None:
+                self._outputs_cache = open_outputs_cache(self.build_cache)
+            return self._outputs_cache
+
+    def _outputs_in_child(self, send) -> None:
+        """In parallel_outputs.py's child: every output written (or kept) with the child's own outputs cache."""
+        parent_cache, self.build_cache = self.build_cache, None  # the parent's connection is not the child's
+        self.preview_pages.store = self.fast_render.store = None
+        cache = self.ctx.store = self._outputs_cache = open_outputs_cache(parent_cache)
+        for rel, tag, kept in self._outputs_written():
+            send({"output": [rel, tag, kept]}, b"")
+        if cache is not None:
+            log.info(cache.summary(OUTPUTS_CACHE_LABEL))
+            cache.commit()
 
     def _outputs_ahead(self) -> None:
         """In the render worker of a cold build, its pages done: the slow parts of some outputs are worked
@@ -391,6 +434,16 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             # (the next rebuild waits for them, see on_pre_build).
             self._writing.start(self._write_outputs_logged, config.site_dir)
             return
+        worker, self.outputs_worker = self.outputs_worker, None
+        if worker is not None:
+            if worker.finish():
+                for name, level, message in worker.records:
+                    logging.getLogger(name).log(level, message)
+                for rel, tag, kept in worker.outputs:
+                    self.kept_output.noted(rel, tag, kept)
+                log.info(f"syötteet ja kalenterit: {len(worker.outputs)} tiedostoa koostettu rinnakkaisessa prosessissa")
+                return
+            log.info("syötteiden ja kalenterien rinnakkainen koostaminen jäi kesken; ne koostetaan nyt")
         self._write_outputs(config.site_dir)
 
     @event_priority(-200)  # after muutostuki-search has written (or kept) its index
@@ -415,10 +468,16 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if validate is not None:
                 validate(files=self.files, log_level=level)
 
-    def _write_outputs(self, site_dir: str) -> None:
+    def _outputs_written(self):
+        """Every output written (or kept): (path in the site, tag, kept) of each, as it is done."""
         for write in output_writers():
             for rel_path, data in write(self.ctx):
-                self.kept_output.write(rel_path, data.encode("utf-8") if isinstance(data, str) else data)
+                yield rel_path, *self.kept_output.write(rel_path, data.encode("utf-8") if isinstance(data, str) else data)
+
+    def _write_outputs(self, site_dir: str) -> None:
+        self.ctx.store = self._outputs_store()  # the slow pure parts (BuildContext.remembered); None in preview
+        for _ in self._outputs_written():
+            pass
         if self.command == "serve":  # the preview's search index may still be writing its folder
             self.kept_output.finish(skip_prefix=SEARCH_FOLDER)
 
