@@ -248,3 +248,36 @@ def test_mkdocs_serve_keeps_search_working(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_page_digests_read_only_the_files_changed_since_the_last_build(tmp_path, monkeypatch):
+    """search/page_digests.py: a page left as it was (size, mtime, inode) keeps its recorded SHA-256
+    without being read; a rewritten one is read again; a record of another site folder is ignored."""
+    import builtins
+    import hashlib
+    import os
+
+    from muutostuki.search.page_digests import PageDigests
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_bytes(b"<p>a</p>")
+    (site / "b.html").write_bytes(b"<p>b</p>")
+    first = PageDigests(site)
+    assert first.digest("a.html", site / "a.html") == hashlib.sha256(b"<p>a</p>").digest()
+    assert first.digest("b.html", site / "b.html") == hashlib.sha256(b"<p>b</p>").digest()
+    assert first.digest("c.html", site / "c.html") == b"-"
+    stored = first.dump()
+
+    (site / "b.html").write_bytes(b"<p>B, uusi</p>")
+    os.utime(site / "b.html", ns=(1, 1))  # another modification time than the recorded one
+    reads = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda path, *a, **k: reads.append(str(path)) or real_open(path, *a, **k))
+    again = PageDigests(site, stored)
+    assert again.digest("a.html", site / "a.html") == hashlib.sha256(b"<p>a</p>").digest()
+    assert again.digest("b.html", site / "b.html") == hashlib.sha256(b"<p>B, uusi</p>").digest()
+    assert reads == [str(site / "b.html")]
+    elsewhere = PageDigests(tmp_path / "muu", stored)
+    assert elsewhere.digest("a.html", site / "a.html") == hashlib.sha256(b"<p>a</p>").digest()
+    assert len(reads) == 2

@@ -28,6 +28,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import page_digests
+from .page_digests import PageDigests
+
 BUNDLE_DIR = "pagefind"
 PARTS_FILE = "osat.json"  # {"osat": ["osa-2/", ...]}: the parts search.js merges into the first
 ROOT_SELECTOR = "[data-pagefind-body]"  # pages without it are skipped, even on a site where no page has one
@@ -108,8 +111,9 @@ def _glob(paths: list[str] | None) -> str:
     return "{" + ",".join(GLOB_SPECIALS.sub(r"\\\1", path) for path in paths) + "}"
 
 
-def part_key(site_dir: Path, paths: list[str] | None) -> str:
-    """What one Pagefind run reads: the bytes of every page in the part (and how it is asked to read them)."""
+def part_key(site_dir: Path, paths: list[str] | None, digests: PageDigests | None = None) -> str:
+    """What one Pagefind run reads: the bytes of every page in the part (and how it is asked to read them).
+    `digests`: the pages' SHA-256 as the last build recorded them, for the files it left as they were."""
     site_dir = Path(site_dir)
     if paths is None:
         files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
@@ -120,7 +124,10 @@ def part_key(site_dir: Path, paths: list[str] | None) -> str:
     for rel in files:
         path = site_dir / rel
         h.update(rel.encode("utf-8", "surrogatepass") + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+        if digests is not None:
+            h.update(digests.digest(rel, path))
+        else:
+            h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
     return h.hexdigest()
 
 
@@ -253,12 +260,20 @@ class IndexRun:
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._ready = ready
+        self._digests = None if cache is None else PageDigests(site_dir, cache.get(page_digests.KIND, page_digests.KEY))
         if kept is None:
             shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        try:
+            self._run_parts()
+        finally:
+            if self._digests is not None and not self._stopped.is_set() and not self.error:
+                self.cache.put(page_digests.KIND, page_digests.KEY, self._digests.dump())
+
+    def _run_parts(self) -> None:
         bundle = self.site_dir / BUNDLE_DIR
         written: list[str] = []
         try:
@@ -333,7 +348,7 @@ class IndexRun:
 
     def _key(self, paths: list[str] | None) -> str | None:
         """With the build cache: what the part's Pagefind run reads (its pages are all written by now)."""
-        return part_key(self.site_dir, paths) if self.cache is not None else None
+        return part_key(self.site_dir, paths, self._digests) if self.cache is not None else None
 
     def _keep_part(self, prefix: str, tag: str, key: str, first: bool) -> bool:
         """The part's files on disk, if they are the ones of these very pages (the cached summary says what they hold)."""
