@@ -5,7 +5,7 @@ import re
 
 import pytest
 from conftest import MKDOCS_YML, post, run_build, write_site
-from test_build_cache import site_files
+from test_build_cache import BUILD_TIME, MKDOCS_CACHE_YML, OVERRIDE, site_files
 
 from muutostuki.mkdocs import parallel_markdown
 
@@ -209,3 +209,26 @@ def test_a_warm_build_writes_feeds_and_calendars_on_the_other_core_and_the_site_
     assert "rinnakkainen koostaminen jäi kesken" in failed.output, failed.output[-3000:]
     assert site_files(failed.site) == site_files(serial.site)
     assert "Kirjoitus yksi." in (failed.site / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not parallel_markdown.wanted(), reason="needs fork and two cores")
+def test_half_the_page_keys_from_the_child_belong_to_the_very_pages_of_the_parent(tmp_path):
+    """preview_pages.own_digests: in a warm build the child works out every second page's own key part.
+    With the search index in parts, MkDocs' order of the pages is the search plugin's, not the muutostuki
+    plugin's: the child must take the build's order, else a page gets another page's key and HTML (the
+    front page showed a blog post). A warm build with nothing changed equals a cold one."""
+    files = {**_files(), OVERRIDE: "<footer>Alatunniste</footer>\n"}
+    yml = MKDOCS_CACHE_YML.replace("  - muutostuki-search\n", "  - muutostuki-search:\n      part_memory_mb: 5\n")
+    env = {"MUUTOSTUKI_WORKERS": "1", "MUUTOSTUKI_BUILD_TIME": BUILD_TIME}
+    root = write_site(tmp_path / "warm", files, mkdocs_yml=yml)
+    first = run_build(root, env=env)
+    assert first.returncode == 0, first.output[-3000:]
+    assert "osassa" in first.output, first.output[-2000:]  # the index is in parts
+    warm = run_build(root, env=env)
+    assert warm.returncode == 0, warm.output[-3000:]
+    hits, total = map(int, re.search(r"page (\d+)/(\d+)", warm.output).groups())
+    assert hits == total, warm.output[-2000:]
+    cold = run_build(write_site(tmp_path / "cold", files, mkdocs_yml=yml),
+                     env={**env, "MUUTOSTUKI_CACHE": "0"})
+    assert cold.returncode == 0, cold.output[-3000:]
+    assert site_files(warm.site) == site_files(cold.site)

@@ -43,7 +43,7 @@ from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_outputs_cache, open_source_cache
 from .kept_output import SEARCH_FOLDER, KeptOutput, dump_manifest, load_manifest
 from .preview_errors import PreviewErrors
-from .preview_pages import PreviewPages
+from .preview_pages import PreviewPages, own_digests
 
 log = attach_package_log()
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -283,8 +283,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def on_env(self, env, *, config, files):
         long_lived.settle()  # every page is read and converted
         if self.command != "serve" and self.build_cache is not None and not self.build_cache.was_empty:
-            # a warm build: the feeds and calendars are written on the other core meanwhile
-            self.outputs_worker = parallel_outputs.start(config, self.build_cache, self._outputs_in_child)
+            # a warm build: half the pages' keys, and the feeds and calendars, are worked out on the other core
+            self.outputs_worker = parallel_outputs.start(config, self.build_cache,
+                                                         lambda send: self._outputs_in_child(send, files))
         env.autoescape = autoescape  # only for templates that opted in, see autoescape.py
         env.filters["fi_date"] = fi.fi_date
         env.filters["fi_datetime"] = fi.fi_datetime
@@ -303,7 +304,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._config = config
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
-        self.preview_pages.plan(config, files, self.ctx.site, self.specs)
+        self.preview_pages.plan(config, files, self.ctx.site, self.specs,
+                                helper=self.outputs_worker.owns if self.outputs_worker is not None else None)
         self.kept_output.keep_unchanged(files, self.preview_pages.keys)
         if self.command == "serve":
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
@@ -347,8 +349,11 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
                 self._outputs_cache = open_outputs_cache(self.build_cache)
             return self._outputs_cache
 
-    def _outputs_in_child(self, send) -> None:
-        """In parallel_outputs.py's child: every output written (or kept) with the child's own outputs cache."""
+    def _outputs_in_child(self, send, files) -> None:
+        """In parallel_outputs.py's child: half the pages' own key parts for the parent's plan() (`files`: the
+        build's, in its order, as plan() gets them), then every output written (or kept) with the child's own
+        outputs cache."""
+        send({"owns": own_digests(files, self.specs)}, b"")
         parent_cache, self.build_cache = self.build_cache, None  # the parent's connection is not the child's
         self.preview_pages.store = self.fast_render.store = None
         cache = self.ctx.store = self._outputs_cache = open_outputs_cache(parent_cache)
