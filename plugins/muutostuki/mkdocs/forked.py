@@ -111,6 +111,12 @@ class _Forward(logging.Handler):
             pass
 
 
+def replay_logs(records) -> None:
+    """In the parent: the child's forwarded records ([name, level, message]) logged as if logged here."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, message)
+
+
 def forward_logs(send) -> None:
     """In the child: every record goes to the parent (as {"log": [name, level, message]}), none to the terminal."""
     root = logging.getLogger()

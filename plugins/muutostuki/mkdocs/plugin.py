@@ -7,7 +7,6 @@ listings and feeds), on_page_context (template data), on_post_build (feeds, cale
 """
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from datetime import datetime
@@ -36,8 +35,8 @@ from ..pages.spec import PageSpec
 from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
-from . import (fragments, long_lived, parallel_markdown, parallel_outputs, parallel_render, parallel_sources,
-               site_chrome, theme_patches)
+from . import (forked, fragments, long_lived, parallel_markdown, parallel_outputs, parallel_render,
+               parallel_sources, site_chrome, theme_patches)
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_outputs_cache, open_source_cache
@@ -381,8 +380,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         if worker is None:
             return
         worker.finish()
-        for name, level, message in worker.records:
-            logging.getLogger(name).log(level, message)
+        forked.replay_logs(worker.records)
         missing = worker.missing
         if missing:
             log.info(f"rinnakkainen koostaminen jätti {len(missing)} sivua kesken; ne koostetaan nyt")
@@ -442,8 +440,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         worker, self.outputs_worker = self.outputs_worker, None
         if worker is not None:
             if worker.finish():
-                for name, level, message in worker.records:
-                    logging.getLogger(name).log(level, message)
+                forked.replay_logs(worker.records)
                 for rel, tag, kept in worker.outputs:
                     self.kept_output.noted(rel, tag, kept)
                 log.info(f"syötteet ja kalenterit: {len(worker.outputs)} tiedostoa koostettu rinnakkaisessa prosessissa")

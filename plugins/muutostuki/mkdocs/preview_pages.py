@@ -159,12 +159,11 @@ class PreviewPages:
                       if f.page is not None and f.inclusion.is_in_nav())])
         build_key = hashlib.sha1(build.encode("utf-8")).hexdigest()
         pages = _planned(files)
-        first = pages[:len(pages) - len(_later_half(pages))]
-        owns = [_own(fingerprint, file, specs) for file in first]
-        helped = helper() if helper is not None else None  # the other half, from parallel_outputs.py's child
-        if helped is None or [src for src, _ in helped] != [file.src_uri for file in _later_half(pages)]:
+        later = _later_half(pages)
+        own_of = {file.src_uri: _own(fingerprint, file, specs) for file in pages[:len(pages) - len(later)]}
+        helped = helper() if helper is not None else None  # the later half, from parallel_outputs.py's child
+        if helped is None or [src for src, _ in helped] != [file.src_uri for file in later]:
             helped = own_digests(files, specs)  # not the same pages in the same order: worked out here
-        own_of = {file.src_uri: own for file, own in zip(first, owns)}
         own_of.update(helped)
         for file in pages:
             page = file.page

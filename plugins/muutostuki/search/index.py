@@ -114,6 +114,7 @@ def _glob(paths: list[str] | None) -> str:
 def part_key(site_dir: Path, paths: list[str] | None, digests: PageDigests | None = None) -> str:
     """What one Pagefind run reads: the bytes of every page in the part (and how it is asked to read them).
     `digests`: the pages' SHA-256 as the last build recorded them, for the files it left as they were."""
+    digests = digests if digests is not None else PageDigests(site_dir)
     site_dir = Path(site_dir)
     if paths is None:
         files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
@@ -124,10 +125,7 @@ def part_key(site_dir: Path, paths: list[str] | None, digests: PageDigests | Non
     for rel in files:
         path = site_dir / rel
         h.update(rel.encode("utf-8", "surrogatepass") + b"\0")
-        if digests is not None:
-            h.update(digests.digest(rel, path))
-        else:
-            h.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+        h.update(digests.digest(rel, path))
     return h.hexdigest()
 
 
