@@ -145,6 +145,7 @@ CHANGES = [
     ("site page edited by hand", lambda p: _append(p.root / "site/blogi/2026/a/index.html", "<p>käsin</p>"), None),
     ("site file added by hand", lambda p: (p.root / "site/blogi/lisatty.html").write_text("x", encoding="utf-8"), None),
     ("site feed edited by hand", lambda p: _append(p.root / "site/feed.xml", "<!-- käsin -->"), None),
+    ("site 404 page edited by hand", lambda p: _append(p.root / "site/404.html", "<p>käsin</p>"), None),
     ("site search index edited", lambda p: _append(next((p.root / "site/pagefind/fragment").iterdir()), "x"), None),
 ]
 
@@ -160,6 +161,8 @@ def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
     first, summary = project.warm()
     assert summary["page"][0] == 0 and summary["page"][1] > 20  # the first build fills the cache
     for name, change, expect in CHANGES:
+        templates = [project.root / "site" / name for name in ("404.html", "sitemap.xml", "sitemap.xml.gz")]
+        written = [os.stat(path).st_mtime_ns for path in templates]
         change(project)
         warm, summary, cold = project.both()
         assert warm == cold, name
@@ -172,6 +175,8 @@ def test_warm_builds_equal_cold_builds_after_every_kind_of_change(tmp_path):
         if name == "nothing":
             assert summary["pagefind"] == (1, 1) and warm == first, summary
             assert summary["kept"][0] > 40, summary  # pages, assets, feeds and the index stayed on disk
+            # and so did the theme's static templates: rendering 404.html alone would compile the theme
+            assert [os.stat(path).st_mtime_ns for path in templates] == written
 
     # the daily build: the next morning, before any event ends; only the calendar's today moves
     warm, summary, cold = project.both(MUUTOSTUKI_BUILD_TIME="2026-11-24 09:00")

@@ -159,6 +159,25 @@ class KeptOutput:
                         self._tags[rel] = flagged
                         self.kept_searchable[file.dest_uri] = file
 
+    def keep_templates(self, templates: set[str], key: str) -> set[str]:
+        """The theme's static templates (404.html, the sitemaps) whose files are as the last build wrote them
+        for this key: they are taken out of `templates` for this build (MkDocs renders what is left) and
+        returned, to be put back afterwards. Rendering 404.html alone compiles most of the theme's templates,
+        which a build that renders no page would otherwise do for this one file."""
+        if not self.enabled:
+            return set()
+        kept = set()
+        for name in sorted(templates):
+            rels = [name, name + ".gz"] if name == "sitemap.xml" else [name]  # MkDocs gzips the sitemap too
+            tag = f"t:{name}:{key}"
+            for rel in rels:
+                self._tags[rel] = tag
+            if all(self._intact(rel, tag) for rel in rels):
+                self._kept_files.update(rels)
+                kept.add(name)
+        templates -= kept
+        return kept
+
     def page_written(self, page, output: str) -> None:
         """A page's HTML as written: note whether Pagefind will read it (for the pages kept next time)."""
         if PAGEFIND_MARK in output:

@@ -87,6 +87,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.renderer = None  # mkdocs build: parallel_render.RenderWorker rendering the listings meanwhile
         self._child_send = None  # in that worker: where the parent hears of its pages
         self._env = None
+        self._kept_templates: set[str] = set()  # static templates MkDocs does not render this build (kept)
         self._outputs_cache = None  # mkdocs build: the outputs' cache file, when this process writes them
         self._outputs_lock = threading.Lock()
         self.outputs_worker = None  # mkdocs build, warm: parallel_outputs.OutputsWorker writing them meanwhile
@@ -226,6 +227,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.files = files = Files(sorted(files, key=lambda f: f.src_uri not in self.searchable_pages))
         # MkDocs writes pages in this order (above): the searchable ones first, so that the search
         # index (muutostuki-search) can start while listings and calendars are still being written.
+        long_lived.settle()  # the pages' specs live until the build ends
         return files
 
     def _add_assets(self, files: Files, config) -> None:
@@ -240,6 +242,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
 
     def on_nav(self, nav, *, config, files):
         self._nav = nav
+        long_lived.settle()  # the navigation and every page object (made with it) live until the build ends
         if self.command != "serve" and (self.build_cache is None or self.build_cache.was_empty):
             # a cold build: the later pages' Markdown is converted on the other core meanwhile
             self.fast_render.worker = parallel_markdown.start(
@@ -306,6 +309,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self.preview_pages.plan(config, files, self.ctx.site, self.specs,
                                 helper=self.outputs_worker.owns if self.outputs_worker is not None else None)
         self.kept_output.keep_unchanged(files, self.preview_pages.keys)
+        if self.preview_pages.build_key:
+            self._kept_templates = self.kept_output.keep_templates(
+                config.theme.static_templates, self.preview_pages.templates_key(files))
         if self.command == "serve":
             log.info(f"esikatselu: {self.preview_pages.reused} sivua ennallaan edellisestä koostamisesta, "
                      f"{len(self.kept_output.kept)} sivun tiedosto jätetty paikalleen")
@@ -450,6 +456,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
 
     @event_priority(-200)  # after muutostuki-search has written (or kept) its index
     def _finish_site_folder(self, *, config) -> None:
+        config.theme.static_templates.update(self._kept_templates)  # for the next build of this config
+        self._kept_templates = set()
         if self.command == "serve":
             long_lived.release()  # the next rebuild's model replaces this one
             return  # at the end of _write_outputs, in the background

@@ -31,6 +31,7 @@ import hashlib
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.structure.files import InclusionLevel
 
 from ..content.fingerprint import Fingerprinter, fingerprint
 from ..content.timeutil import HELSINKI
@@ -132,6 +133,7 @@ class PreviewPages:
         self.store = None                   # build_cache.BuildCache of this `mkdocs build`, if any
         self._stored: dict[str, str] = {}   # key -> HTML the template produced (preview)
         self._keys: dict[str, str] = {}     # src_uri -> key, for this build
+        self.build_key = ""                 # this build's part of every key (plan())
         self._hits: dict[str, str] = {}     # src_uri -> HTML reused in this build ("": in the build cache)
         self._templates: dict[str, str | None] = {}  # src_uri -> its own template (build cache hits)
         self.reused = 0
@@ -142,6 +144,7 @@ class PreviewPages:
         if not enabled:
             self._stored.clear()
         self._keys, self._hits, self._templates, self.reused = {}, {}, {}, 0
+        self.build_key = ""
 
     def plan(self, config, files, site, specs: dict, helper=None) -> None:
         """After every page is rendered to HTML (on_env): which pages can reuse their output.
@@ -157,7 +160,7 @@ class PreviewPages:
             # pages listed in the navigation without a title of their own show their page title there
             "\n".join(f"{f.url} {f.page.title}" for f in files.documentation_pages()
                       if f.page is not None and f.inclusion.is_in_nav())])
-        build_key = hashlib.sha1(build.encode("utf-8")).hexdigest()
+        self.build_key = build_key = hashlib.sha1(build.encode("utf-8")).hexdigest()
         pages = _planned(files)
         later = _later_half(pages)
         own_of = {file.src_uri: _own(fingerprint, file, specs) for file in pages[:len(pages) - len(later)]}
@@ -191,6 +194,14 @@ class PreviewPages:
     def reuses(self, src_uri: str) -> bool:
         """This page's HTML comes from the previous build or the build cache (plan() found it)."""
         return src_uri in self._hits
+
+    def templates_key(self, files) -> str:
+        """What the theme's static templates can show: the build's part of the keys, every page's key (the
+        sitemap lists pages, any template may read `pages`) and date of update (the sitemap's lastmod)."""
+        rows = [self.build_key]
+        rows += [f"{f.src_uri} {self._keys.get(f.src_uri)} {getattr(f.page, 'update_date', None)}"
+                 for f in files.documentation_pages(inclusion=InclusionLevel.all)]
+        return hashlib.sha1("\n".join(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def keys(self) -> dict[str, str]:
