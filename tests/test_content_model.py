@@ -181,3 +181,51 @@ def _source_of(path: Path, body: str | None = None):
         text = path.read_text(encoding="utf-8")
         path.write_text(text[: text.index("---\n", 4) + 4] + body, encoding="utf-8")
     return read_source(path, "blog/x.md", ErrorList())
+
+
+class _MemoryStore:
+    """The build cache's get/put, in memory."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], bytes] = {}
+
+    def get(self, kind: str, key: str):
+        return self.entries.get((kind, key))
+
+    def put(self, kind: str, key: str, value: bytes) -> None:
+        self.entries[(kind, key)] = value
+
+
+def test_a_stored_parse_is_found_without_reading_a_file_left_as_it_was(tmp_path, monkeypatch):
+    """content/source_store.py keys a parse by the file's path and bytes; the bytes' digest is remembered by
+    the file's size, mtime and inode (content/file_digests.py), so the next build reads only changed files."""
+    import builtins
+    import os
+
+    from muutostuki.content.bounds import MAX_FILE_BYTES
+    from muutostuki.content.source_store import StoredSources
+
+    one_post(tmp_path, GOOD, "Teksti.\n")
+    other = tmp_path / "blog/y.md"
+    other.write_text((tmp_path / "blog/x.md").read_text(encoding="utf-8"), encoding="utf-8")
+    store = _MemoryStore()
+    first = StoredSources(store, tmp_path)
+    keys = {rel: first.key(rel, tmp_path / rel) for rel in ("blog/x.md", "blog/y.md")}
+    assert keys["blog/x.md"] != keys["blog/y.md"]  # the same bytes at another path: another parse
+    first.save_digests()
+
+    other.write_text(other.read_text(encoding="utf-8") + "Lisää.\n", encoding="utf-8")
+    reads = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda path, *a, **k: reads.append(str(path)) or real_open(path, *a, **k))
+    again = StoredSources(store, tmp_path)
+    assert again.key("blog/x.md", tmp_path / "blog/x.md") == keys["blog/x.md"]
+    assert again.key("blog/y.md", other) not in (None, keys["blog/y.md"])
+    assert reads == [str(other)]
+    assert StoredSources(store, tmp_path / "muu").key("blog/x.md", tmp_path / "blog/x.md") == keys["blog/x.md"]
+    assert len(reads) == 2  # a record of another folder is not trusted
+    with open(other, "ab") as handle:
+        handle.write(b"x" * MAX_FILE_BYTES)
+    assert again.key("blog/y.md", other) is None  # too large: read the usual way, with its message
+    os.unlink(other)
+    assert again.key("blog/y.md", other) is None

@@ -11,15 +11,16 @@ The store itself (`get(kind, key)` / `put(kind, key, value)`) is the build cache
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date, datetime
 from pathlib import Path
 
 from .bounds import MAX_FILE_BYTES
+from .file_digests import FileDigests
 from .frontmatter import SourceFile
 
 KIND = "source"
+DIGESTS_KIND, DIGESTS_KEY = "digests", "sources"
 
 
 class Unstorable(Exception):
@@ -80,22 +81,21 @@ def decode_source(data: bytes) -> SourceFile | None:
 
 
 class StoredSources:
-    """`load_site`'s view of the store: a file's parse by its path and bytes."""
+    """`load_site`'s view of the store: a file's parse by its path and bytes (the bytes' digest remembered
+    by the file's state, content/file_digests.py: a file left as it was is not read to find its parse)."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, root=".") -> None:
         self.store = store
+        self.digests = FileDigests(root, store.get(DIGESTS_KIND, DIGESTS_KEY))
 
-    @staticmethod
-    def key(shown: str, path: Path) -> str | None:
+    def key(self, shown: str, path: Path) -> str | None:
         """The file's key, or None (unreadable or too large: then it is read the usual way, with its message)."""
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-        except OSError:
-            return None
-        if len(raw) > MAX_FILE_BYTES:
-            return None
-        return hashlib.sha256(shown.encode("utf-8", "surrogatepass") + b"\0" + raw).hexdigest()
+        return self.digests.hexdigest(shown, path, prefix=shown.encode("utf-8", "surrogatepass") + b"\0",
+                                      max_bytes=MAX_FILE_BYTES)
+
+    def save_digests(self) -> None:
+        """At the end of the reading: this build's record of the files' digests, for the next one."""
+        self.store.put(DIGESTS_KIND, DIGESTS_KEY, self.digests.dump())
 
     def get(self, key: str) -> SourceFile | None:
         data = self.store.get(KIND, key)

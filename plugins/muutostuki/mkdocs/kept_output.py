@@ -61,6 +61,13 @@ def _walk(site_dir: str) -> dict[str, tuple[int, int, int]]:
     return found
 
 
+def _lstat_state(path: str) -> tuple[int, int, int] | None:
+    try:
+        return _state(os.lstat(path))
+    except OSError:
+        return None
+
+
 def static_tag(file) -> str:
     """What a static file's bytes follow from: its source file's state, or its generated content."""
     if file.abs_src_path:
@@ -88,6 +95,8 @@ class KeptOutput:
         self.manifest: dict[str, list] | None = None  # the last finished build: rel -> [size, mtime_ns, ino, tag]
         self._previous: dict[str, list] = {}           # the manifest this build started from
         self._found: dict[str, tuple[int, int, int]] = {}  # files on disk after the clean-up, as found
+        self._complete = True   # _found holds every file (else only those the manifest names: after_clean)
+        self._start_ns = 0      # the site folder's clock as this build began (before_clean)
         self._tags: dict[str, str] = {}                # rel -> tag of what this build wrote or kept
         self._kept_files: set[str] = set()             # rel paths kept, not written
         self._folder_tags: dict[str, str] = {}         # folder prefix -> tag of every file below it
@@ -102,6 +111,7 @@ class KeptOutput:
         previous = manifest if manifest is not None else self.manifest
         self.manifest = None
         self._previous, self._found, self._tags, self._kept_files, self._folder_tags = {}, {}, {}, set(), {}
+        self._complete, self._start_ns = True, 0
         self.kept, self.kept_searchable, self.removed = set(), {}, 0
         hidden = Path(site_dir) / HIDDEN
         if hidden.exists():  # a build that stopped between the two halves
@@ -113,6 +123,7 @@ class KeptOutput:
         self._previous = previous or {}
         entries = [e for e in os.listdir(site_dir) if not e.startswith(".")]
         hidden.mkdir()
+        self._start_ns = hidden.stat().st_mtime_ns  # the file system's clock now: what is written later is newer
         for entry in entries:
             os.rename(os.path.join(site_dir, entry), hidden / entry)
 
@@ -123,7 +134,12 @@ class KeptOutput:
         for entry in os.listdir(hidden):
             os.rename(hidden / entry, os.path.join(site_dir, entry))
         hidden.rmdir()
-        self._found = _walk(site_dir)
+        if self._previous:  # the files the manifest names are all that can be kept: only they are looked at
+            self._found = {rel: state for rel in self._previous
+                           if (state := _lstat_state(os.path.join(site_dir, rel))) is not None}
+            self._complete = False
+        else:
+            self._found = _walk(site_dir)
 
     def _intact(self, rel: str, tag: str) -> bool:
         """The file on disk is the one the last build wrote with this tag."""
@@ -249,13 +265,16 @@ class KeptOutput:
         for rel, state in list(now.items()):
             if skip_prefix and rel.startswith(skip_prefix):
                 continue
-            if rel in self._kept_files or self._found.get(rel) != state:
-                continue  # kept on purpose, or (re)written by this build
-            if rel in self._found:  # left over from before and neither kept nor written
-                os.unlink(os.path.join(self.site_dir, rel))
-                del now[rel]
-                self.removed += 1
-                self._remove_empty_folders(os.path.dirname(rel))
+            before = self._found.get(rel)
+            if rel in self._kept_files or before is not None and before != state:
+                continue  # kept on purpose, or written again by this build
+            if before is None and (self._complete or state[1] >= self._start_ns):
+                continue  # a new file of this build (one older than the build and not in the manifest is not)
+            # left over from before and neither kept nor written
+            os.unlink(os.path.join(self.site_dir, rel))
+            del now[rel]
+            self.removed += 1
+            self._remove_empty_folders(os.path.dirname(rel))
         manifest = {}
         for rel, state in now.items():
             tag = self._tags.get(rel, "")

@@ -165,6 +165,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             if isinstance(sources, StoredSources):
                 hits, misses = sources.store.hits["source"], sources.store.misses["source"]
                 log.info(f"sisältötiedostot: {hits}/{hits + misses} luettu välimuistista")
+                sources.save_digests()
                 sources.store.commit()
         long_lived.settle()  # the model lives until the build ends (long_lived.py)
         for warning in site.errors.warnings:
@@ -193,7 +194,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         """mkdocs build: content files parsed by an earlier build, by their bytes (content/source_store.py)."""
         self._code = code_fingerprint()
         store = open_source_cache(config.config_file_path, self.config.cache, self._code)
-        return StoredSources(store) if store is not None else None
+        return StoredSources(store, Path(config.config_file_path).resolve().parent) if store is not None else None
 
     # -- files ---------------------------------------------------------------------------
     def on_files(self, files: Files, *, config) -> Files:
