@@ -331,3 +331,26 @@ def test_an_edited_post_indexes_only_its_own_part_again(tmp_path):
     assert cold.returncode == 0, cold.output[-3000:]
     assert site_files(warm.site) == site_files(cold.site)
     assert "seitsemän" in (warm.site / "blogi/2026/k7/index.html").read_text(encoding="utf-8")
+
+
+def test_entries_read_at_once_answer_as_entries_read_one_by_one(tmp_path):
+    """BuildCache.preload: a warm build reads every Markdown entry in one query; what it answers is what
+    the file holds, a value read twice comes back twice, a damaged one is refused, a new one is found."""
+    from muutostuki.mkdocs.build_cache import BuildCache
+
+    cache = BuildCache(tmp_path, "sormenjälki")
+    cache.put("markdown", "a", b"<p>a</p>")
+    cache.put("markdown", "b", b"<p>b</p>")
+    cache.put("page", "p", b"<html>")
+    cache.commit()
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:  # b's bytes damaged on disk
+        db.execute("UPDATE entry SET value = ? WHERE key = 'b'", (zlib.compress(b"<p>toinen</p>"),))
+    cache = BuildCache(tmp_path, "sormenjälki")
+    cache.preload("markdown")
+    cache.preload("page", values=False)
+    assert cache.get("markdown", "a") == b"<p>a</p>" and cache.get("markdown", "a") == b"<p>a</p>"
+    assert cache.get("markdown", "b") is None and cache.get("markdown", "c") is None
+    assert cache.has("page", "p") and not cache.has("page", "q") and cache.get("page", "p") == b"<html>"
+    cache.put("markdown", "c", b"<p>c</p>")
+    assert cache.get("markdown", "c") == b"<p>c</p>"
+    assert cache.hits["markdown"] == 3 and cache.misses["markdown"] == 2

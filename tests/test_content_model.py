@@ -192,6 +192,9 @@ class _MemoryStore:
     def get(self, kind: str, key: str):
         return self.entries.get((kind, key))
 
+    def preload(self, kind: str) -> None:
+        pass
+
     def put(self, kind: str, key: str, value: bytes) -> None:
         self.entries[(kind, key)] = value
 

@@ -87,6 +87,7 @@ class StoredSources:
     def __init__(self, store, root=".") -> None:
         self.store = store
         self.digests = FileDigests(root, store.get(DIGESTS_KIND, DIGESTS_KEY))
+        store.preload(KIND)  # every file is looked up: one query, not one per file
 
     def key(self, shown: str, path: Path) -> str | None:
         """The file's key, or None (unreadable or too large: then it is read the usual way, with its message)."""

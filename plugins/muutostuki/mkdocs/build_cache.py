@@ -87,6 +87,7 @@ class BuildCache:
         self._used: set[tuple[str, str]] = set()
         self._damaged = False
         self._pending = 0  # bytes written since the last COMMIT
+        self._preloaded: dict[str, dict[str, tuple]] = {}  # kind -> key -> its row, read at once (preload)
         self._db: sqlite3.Connection | None = None
         try:
             self._db = self._open()
@@ -125,6 +126,7 @@ class BuildCache:
         """A file SQLite cannot read: start a new one (or build without a cache if even that fails)."""
         log.warning(message)
         self._damaged = True
+        self._preloaded = {}
         if self._db is not None:
             try:
                 self._db.close()
@@ -143,10 +145,37 @@ class BuildCache:
             log.warning(f"välimuistia {self.path} ei voi käyttää ({exc}); koostetaan ilman sitä")
             self._db = None
 
+    def preload(self, kind: str, values: bool = True) -> None:
+        """Every entry of a kind read in one query (`values=False`: which keys are stored): a warm build asks
+        for nearly all of them, one at a time (about 0.1 s of queries for 4,000 entries at 3,000 posts)."""
+        with self._lock:
+            if self._db is None:
+                return
+            try:
+                if values:
+                    rows = self._db.execute("SELECT key, sha256, value FROM entry WHERE kind = ?", (kind,))
+                    self._preloaded[kind] = {key: (sha, value) for key, sha, value in rows}
+                else:
+                    rows = self._db.execute("SELECT key FROM entry WHERE kind = ?", (kind,))
+                    self._preloaded[kind] = {key: None for (key,) in rows}
+            except sqlite3.Error as exc:
+                self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
+
     def _row(self, kind: str, key: str, columns: str) -> tuple | None:
         """One entry's columns (under the lock), a miss counted; None also when the file fails."""
         if self._db is None:
             return None
+        preloaded = self._preloaded.get(kind)
+        if preloaded is not None:
+            if key not in preloaded:
+                self.misses[kind] += 1
+                return None
+            if columns == "1":
+                return (1,)
+            row = preloaded[key]
+            if row is not None:
+                preloaded[key] = None  # a value is read once (it leaves memory): again, from the file
+                return row
         try:
             row = self._db.execute(f"SELECT {columns} FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         except sqlite3.Error as exc:
@@ -199,6 +228,7 @@ class BuildCache:
                 self._begin()
                 self._db.execute("INSERT OR REPLACE INTO entry(kind, key, sha256, value) VALUES (?, ?, ?, ?)",
                                  (kind, key, digest(value), value))
+                self._preloaded.get(kind, {}).setdefault(key, None)  # stored now: read from the file if asked
                 self._used.add((kind, key))
                 self._pending += len(value)
                 if self._pending > BATCH_BYTES:  # written entries are valid on their own: no need to hold them

@@ -248,6 +248,9 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             # a cold build: the later pages' Markdown is converted on the other core meanwhile
             self.fast_render.worker = parallel_markdown.start(
                 config, files, InclusionLevel.is_included, self._markdown_size, self.fast_render)
+        elif self.build_cache is not None:  # a warm build reads back nearly every page's Markdown and key
+            self.build_cache.preload("markdown")
+            self.build_cache.preload("page", values=False)
         return nav
 
     def _markdown_size(self, file) -> int:
