@@ -87,7 +87,7 @@ class BuildCache:
         self._used: set[tuple[str, str]] = set()
         self._damaged = False
         self._pending = 0  # bytes written since the last COMMIT
-        self._preloaded: dict[str, dict[str, tuple]] = {}  # kind -> key -> its row, read at once (preload)
+        self._preloaded: dict[str, dict[str, tuple | None]] = {}  # kind -> key -> row read at once (preload)
         self._db: sqlite3.Connection | None = None
         try:
             self._db = self._open()

@@ -7,8 +7,8 @@ done, although they need only the content model and the pages' converted Markdow
 when on_env starts.
 
 How: at the start of on_env the build forks, holding its build cache's lock (so no other thread is
-inside SQLite at that moment). The child first sends the own parts of the keys of the later pages (CHILD_SHARE) of the
-pages (preview_pages.own_digests: the same wherever they are worked out, so the parent does them itself
+inside SQLite at that moment). The child first sends the own parts of the keys of the last pages
+(preview_pages.CHILD_SHARE of them, own_digests: the same wherever they are worked out, so the parent does them itself
 if they do not come within OWNS_WAIT_S, or not for its very pages), then runs every output writer with the outputs' own cache file
 (build_cache.OUTPUTS_DB_NAME, which the parent does not open while the child may), writes each
 output as KeptOutput.write does (an unchanged one stays on disk), commits that cache and sends, per
