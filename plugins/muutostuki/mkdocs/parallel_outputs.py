@@ -1,4 +1,4 @@
-"""`mkdocs build` with the build cache on two cores: a forked child works out half of the pages' keys and
+"""`mkdocs build` with the build cache on two cores: a forked child works out some of the pages' keys and
 writes the feeds and calendars while the build works out the other half and which pages it can keep.
 
 Why: a warm build renders few pages, so its second core idles, and the outputs (at 3,000 posts 98
@@ -66,7 +66,7 @@ class OutputsWorker:
                 self.ended = True
 
     def owns(self, wait_s: float = OWNS_WAIT_S) -> list[tuple[str, str]] | None:
-        """The child's half of the pages' own key parts (preview_pages.own_digests), or None."""
+        """The child's share of the pages' own key parts (preview_pages.own_digests), or None."""
         self._owns_sent.wait(wait_s)
         owns = self._owns
         if not isinstance(owns, list) or not all(isinstance(o, list) and len(o) == 2 and all(

@@ -289,7 +289,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def on_env(self, env, *, config, files):
         long_lived.settle()  # every page is read and converted
         if self.command != "serve" and self.build_cache is not None and not self.build_cache.was_empty:
-            # a warm build: half the pages' keys, and the feeds and calendars, are worked out on the other core
+            # a warm build: some of the pages' keys (CHILD_SHARE), the feeds and calendars, on the other core
             self.outputs_worker = parallel_outputs.start(config, self.build_cache,
                                                          lambda send: self._outputs_in_child(send, files))
         env.autoescape = autoescape  # only for templates that opted in, see autoescape.py
@@ -359,7 +359,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
             return self._outputs_cache
 
     def _outputs_in_child(self, send, files) -> None:
-        """In parallel_outputs.py's child: half the pages' own key parts for the parent's plan() (`files`: the
+        """In parallel_outputs.py's child: the last pages' own key parts for the parent's plan() (`files`: the
         build's, in its order, as plan() gets them), then every output written (or kept) with the child's own
         outputs cache."""
         send({"owns": own_digests(files, self.specs)}, b"")
