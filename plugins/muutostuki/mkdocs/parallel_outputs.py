@@ -1,5 +1,5 @@
 """`mkdocs build` with the build cache on two cores: a forked child works out some of the pages' keys and
-writes the feeds and calendars while the build works out the other half and which pages it can keep.
+writes the feeds and calendars while the build works out the others and which pages it can keep.
 
 Why: a warm build renders few pages, so its second core idles, and the outputs (at 3,000 posts 98
 feeds and 1,000 calendars: 0.5 s even when every one comes from the cache) wait until every page is
