@@ -108,18 +108,33 @@ def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
 
 
 def test_a_part_in_the_build_cache_comes_back_file_for_file(tmp_path):
-    """pack_part makes its tar entries itself (no owner lookups per file): what unpack_part gives back is
-    the same files with the same bytes, and the summary the build prints."""
+    """What unpack_part gives back from pack_part is the same files with the same bytes, and the summary
+    the build prints."""
     part = tmp_path / "osa"
     (part / "fragment").mkdir(parents=True)
     (part / "fragment" / "fi_1.pf_fragment").write_bytes(bytes(range(256)) * 3)
     (part / "pagefind-entry.json").write_text('{"version":"1.5.2"}', encoding="utf-8")
+    (part / "tyhja.json").write_bytes(b"")
     summary = IndexSummary(pages=2, words=7, filters=1, languages=["fi"])
     back = tmp_path / "back"
+    (back / "vanha").mkdir(parents=True)  # what the folder held before goes
     assert unpack_part(pack_part(part, summary), back) == summary
     files = {p.relative_to(part).as_posix(): p.read_bytes() for p in part.rglob("*") if p.is_file()}
     assert {p.relative_to(back).as_posix(): p.read_bytes() for p in back.rglob("*") if p.is_file()} == files
+    assert not (back / "vanha").exists()
     assert unpack_part(b"not a part", tmp_path / "none") is None
+
+
+@pytest.mark.parametrize("name, sizes_off", [("../ulos.txt", 0), ("/etc/ulos.txt", 0), ("a//b", 0),
+                                             ("fragment/./x", 0), ("ok.txt", 1), ("ok.txt", -1)])
+def test_a_damaged_or_foreign_part_is_refused_whole_and_writes_nothing_outside(tmp_path, name, sizes_off):
+    entry = {"pages": 1, "words": 1, "filters": 0, "languages": ["fi"],
+             "files": [["a.txt", 3], [name, 4 + sizes_off]]}
+    data = json.dumps(entry).encode() + b"\n" + b"abc" + b"defg"
+    back = tmp_path / "sub" / "back"
+    assert unpack_part(data, back) is None
+    assert not back.exists()
+    assert not list(tmp_path.rglob("*"))
 
 
 def test_a_large_index_is_planned_in_parts_under_the_budget_holding_every_page_once():

@@ -14,7 +14,6 @@ the bundle at `pagefind/`; the others are in `pagefind/osa-N/`, listed in `pagef
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
 import os
@@ -22,13 +21,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import page_digests
+from . import page_digests, part_archive
 from .page_digests import PageDigests
 
 BUNDLE_DIR = "pagefind"
@@ -130,23 +128,9 @@ def part_key(site_dir: Path, paths: list[str] | None, digests: PageDigests | Non
 
 
 def pack_part(output: Path, summary: IndexSummary) -> bytes:
-    """One written part as a tar file after a line of its summary (for the build cache)."""
-    buffer = io.BytesIO()
-    buffer.write(json.dumps({"pages": summary.pages, "words": summary.words, "filters": summary.filters,
-                             "languages": summary.languages}).encode() + b"\n")
-    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        for path in sorted(output.rglob("*")):
-            # entries made by hand: tar.add() would look up the owner's name in /etc/passwd for each file
-            info = tarfile.TarInfo(path.relative_to(output).as_posix())
-            info.mtime = int(path.stat().st_mtime)
-            if path.is_dir():
-                info.type, info.mode = tarfile.DIRTYPE, 0o755
-                tar.addfile(info)
-            else:
-                data = path.read_bytes()
-                info.size, info.mode = len(data), 0o644
-                tar.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
+    """One written part as one build cache entry (search/part_archive.py), its summary first."""
+    return part_archive.pack(output, {"pages": summary.pages, "words": summary.words,
+                                      "filters": summary.filters, "languages": summary.languages})
 
 
 def _fast_temp() -> str | None:
@@ -211,29 +195,24 @@ def _drop_part(bundle: Path, number: int) -> None:
         shutil.rmtree(bundle / f"osa-{number + 1}", ignore_errors=True)
 
 
-def _packed_summary(data: bytes) -> IndexSummary | None:
+def _summary_of(fields: dict | None) -> IndexSummary | None:
     try:
-        fields = json.loads(data.partition(b"\n")[0])
-        return IndexSummary(pages=fields["pages"], words=fields["words"], filters=fields["filters"],
-                            languages=list(fields["languages"]))
-    except (ValueError, KeyError, TypeError):
+        return IndexSummary(pages=int(fields["pages"]), words=int(fields["words"]), filters=int(fields["filters"]),
+                            languages=[str(lang) for lang in fields["languages"]])
+    except (KeyError, TypeError, ValueError):
         return None
+
+
+def _packed_summary(data: bytes) -> IndexSummary | None:
+    return _summary_of(part_archive.head(data))
 
 
 def unpack_part(data: bytes, output: Path) -> IndexSummary | None:
     """The part back into `output`; None if the data is not a part (then Pagefind runs)."""
     summary = _packed_summary(data)
-    if summary is None:
+    if summary is None or part_archive.unpack(data, output) is None:
         return None
-    try:
-        shutil.rmtree(output, ignore_errors=True)
-        output.mkdir(parents=True)
-        with tarfile.open(fileobj=io.BytesIO(data.partition(b"\n")[2]), mode="r:") as tar:
-            tar.extractall(output, filter="data")
-        return summary
-    except (tarfile.TarError, OSError):
-        shutil.rmtree(output, ignore_errors=True)
-        return None
+    return summary
 
 
 class IndexRun:

@@ -1,0 +1,71 @@
+"""One written search index part as a single build cache entry, and back.
+
+The format is ours, not tar: a JSON line (the part's summary and its files' names and sizes) and then
+the files' bytes one after the other. Restoring a part happens in a thread while the build writes its
+pages; tarfile's extraction stat'ed every folder above each of its 1,400 files (the "data" filter's
+realpath) and set owner, mode and time one by one, and each of those calls made the page writes of the
+main thread wait for the interpreter lock again (a no-site-folder rebuild at 1,000 posts spent 2–3 s
+writing 2,300 pages that take 0.2 s alone). Names are checked before anything is written: a damaged or
+foreign entry is refused whole (None), and the part is indexed again.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+MAX_FILES = 1_000_000
+
+
+def pack(output: Path, summary: dict) -> bytes:
+    """Every file below `output` (sorted by name) after a line of `summary` and the files' list."""
+    files = sorted(p for p in output.rglob("*") if p.is_file())
+    contents = [p.read_bytes() for p in files]
+    head = {**summary, "files": [[p.relative_to(output).as_posix(), len(data)] for p, data in zip(files, contents)]}
+    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(contents)
+
+
+def head(data: bytes) -> dict | None:
+    """The JSON line of a packed part; None if it is not one."""
+    try:
+        fields = json.loads(data.partition(b"\n")[0])
+    except ValueError:
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
+def _safe(name) -> bool:
+    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
+        return False
+    path = PurePosixPath(name)
+    return not path.is_absolute() and all(part not in ("", ".", "..") for part in name.split("/"))
+
+
+def unpack(data: bytes, output: Path) -> dict | None:
+    """The files back into `output` (emptied first); the JSON line, or None (nothing left written) when
+    the entry is damaged: a name leaving the folder, sizes that do not add up to the bytes."""
+    fields = head(data)
+    files = fields.get("files") if fields is not None else None
+    if not isinstance(files, list) or len(files) > MAX_FILES or b"\n" not in data:
+        return None
+    body = memoryview(data)[data.index(b"\n") + 1:]
+    if not all(isinstance(f, list) and len(f) == 2 and _safe(f[0]) and isinstance(f[1], int) and f[1] >= 0
+               for f in files) or sum(size for _, size in files) != len(body):
+        return None
+    shutil.rmtree(output, ignore_errors=True)
+    made: set[str] = set()
+    offset = 0
+    try:
+        for name, size in files:
+            folder = name.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(output / folder, exist_ok=True)
+                made.add(folder)
+            with open(output / name, "wb", buffering=0) as out:
+                out.write(body[offset:offset + size])
+            offset += size
+    except OSError:
+        shutil.rmtree(output, ignore_errors=True)
+        return None
+    return fields
