@@ -132,6 +132,7 @@ def bench_size(workdir: Path, posts: int, engines: list[str], runs: int, args) -
         for engine in engines:
             if engine == "ours":
                 warm_mod.drop_cache(ours)  # a cold build starts without the build cache (and writes one)
+            warm_mod.set_aside(root / ENGINES[engine][0] / "site")  # and, as on a CI runner, without a site folder
             b = build(root / ENGINES[engine][0], env)
             builds[engine].append(b)
             print(f"  n={posts} run {run + 1}/{runs} {engine}: {b.wall_s:.2f} s (cpu {b.cpu_s:.2f} s), "
@@ -357,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
+        else:  # the set-aside site folders go once every build is measured
+            for trash in workdir.glob(f"n*/{warm_mod.TRASH}"):
+                shutil.rmtree(trash, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False,
                                         default=str), encoding="utf-8")

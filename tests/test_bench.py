@@ -123,6 +123,7 @@ def test_warm_builds_are_timed_beside_the_cold_one(bench_run):
     ours = work / f"n{POSTS}" / "ours"
     assert (ours / ".cache" / "muutostuki" / "cache.sqlite").is_file()
     assert not any("Tämä lause on muokattu." in p.read_text(encoding="utf-8") for p in (ours / "blog").rglob("*.md"))
+    assert not list(work.glob("n*/poistettavat")), "the site folders set aside before builds are removed at the end"
 
 
 def test_reader_figures_match_the_built_site(bench_run):
