@@ -1,11 +1,10 @@
 """One written search index part as a single build cache entry, and back.
 
 The format is ours, not tar: a JSON line (the part's summary and its files' names and sizes) and then
-the files' bytes one after the other. Restoring a part happens in a thread while the build writes its
-pages; tarfile's extraction stat'ed every folder above each of its 1,400 files (the "data" filter's
-realpath) and set owner, mode and time one by one, and each of those calls made the page writes of the
-main thread wait for the interpreter lock again (a no-site-folder rebuild at 1,000 posts spent 2–3 s
-writing 2,300 pages that take 0.2 s alone). Names are checked before anything is written: a damaged or
+the files' bytes one after the other. tarfile's extraction stat'ed every folder above each of the part's
+1,400 files (the "data" filter's realpath, 20,000 calls at 1,000 posts) and set owner, mode and time one
+by one; this writes each file once (restoring the part at 1,000 posts: 0.07 s instead of 0.15 s).
+Names are checked before anything is written: a damaged or
 foreign entry is refused whole (None), and the part is indexed again.
 """
 from __future__ import annotations
