@@ -21,8 +21,8 @@ def pack(output: Path, summary: dict) -> bytes:
     """Every file below `output` (sorted by name) after a line of `summary` and the files' list."""
     files = sorted(p for p in output.rglob("*") if p.is_file())
     contents = [p.read_bytes() for p in files]
-    head = {**summary, "files": [[p.relative_to(output).as_posix(), len(data)] for p, data in zip(files, contents)]}
-    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(contents)
+    fields = {**summary, "files": [[p.relative_to(output).as_posix(), len(data)] for p, data in zip(files, contents)]}
+    return json.dumps(fields).encode() + b"\n" + b"".join(contents)
 
 
 def head(data: bytes) -> dict | None:
