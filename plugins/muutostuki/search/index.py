@@ -209,8 +209,9 @@ def _packed_summary(data: bytes) -> IndexSummary | None:
 
 def unpack_part(data: bytes, output: Path) -> IndexSummary | None:
     """The part back into `output`; None if the data is not a part (then Pagefind runs)."""
-    summary = _packed_summary(data)
-    if summary is None or part_archive.unpack(data, output) is None:
+    fields = part_archive.head(data)
+    summary = _summary_of(fields)
+    if summary is None or part_archive.unpack(data, output, fields) is None:
         return None
     return summary
 

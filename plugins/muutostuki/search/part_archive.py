@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MAX_FILES = 1_000_000
 
@@ -35,20 +35,22 @@ def head(data: bytes) -> dict | None:
 
 
 def _safe(name) -> bool:
-    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
+    """A relative path inside the folder: an absolute one has an empty first part."""
+    if not isinstance(name, str) or "\\" in name or "\0" in name:
         return False
-    path = PurePosixPath(name)
-    return not path.is_absolute() and all(part not in ("", ".", "..") for part in name.split("/"))
+    return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
-def unpack(data: bytes, output: Path) -> dict | None:
+def unpack(data: bytes, output: Path, fields: dict | None = None) -> dict | None:
     """The files back into `output` (emptied first); the JSON line, or None (nothing left written) when
-    the entry is damaged: a name leaving the folder, sizes that do not add up to the bytes."""
-    fields = head(data)
+    the entry is damaged: a name leaving the folder, sizes that do not add up to the bytes.
+    `fields`: head(data), if the caller has read it already."""
+    fields = head(data) if fields is None else fields
     files = fields.get("files") if fields is not None else None
-    if not isinstance(files, list) or len(files) > MAX_FILES or b"\n" not in data:
+    newline = data.find(b"\n")
+    if not isinstance(files, list) or len(files) > MAX_FILES or newline < 0:
         return None
-    body = memoryview(data)[data.index(b"\n") + 1:]
+    body = memoryview(data)[newline + 1:]
     if not all(isinstance(f, list) and len(f) == 2 and _safe(f[0]) and isinstance(f[1], int) and f[1] >= 0
                for f in files) or sum(size for _, size in files) != len(body):
         return None
