@@ -13,8 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS_YML, engine_command, post, run_build, write_site
-from muutostuki.search.index import IndexRun, IndexSummary, build_index, estimated_mb, pack_part, plan_parts, unpack_part
+from conftest import MKDOCS_YML, ROOT, engine_command, post, run_build, write_site
+from muutostuki.search.index import (IndexRun, IndexSummary, build_index, estimated_mb, pack_part, pagefind_command,
+                                     plan_parts, unpack_part)
 
 SEARCH_YML = MKDOCS_YML + "  - muutostuki-search\n"
 
@@ -95,6 +96,14 @@ def test_index_started_early_still_holds_every_searchable_page(build_site, worke
     assert "/oma/" in pages and "Omasivunsana" in pages["/oma/"]["content"]
     assert "Aihesivunsana" in pages["/blogi/aiheet/"]["content"]
     assert len([u for u in pages if u.startswith("/alueet/")]) == 22
+
+
+def test_pagefind_runs_as_its_pinned_binary_without_the_python_wrapper():
+    command = pagefind_command()
+    assert len(command) == 1 and Path(command[0]).is_file() and os.access(command[0], os.X_OK)
+    pinned = re.search(r"^pagefind==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M).group(1)
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=30).stdout
+    assert version.split() == ["pagefind", pinned]
 
 
 def test_site_with_nothing_to_index_gets_no_bundle_and_no_error(tmp_path):
