@@ -305,3 +305,19 @@ def test_page_digests_read_only_the_files_changed_since_the_last_build(tmp_path,
     elsewhere = PageDigests(tmp_path / "muu", stored)
     assert elsewhere.digest("a.html", site / "a.html") == hashlib.sha256(b"<p>a</p>").digest()
     assert len(reads) == 2
+
+
+def test_syncing_a_part_writes_only_what_differs_and_leaves_the_other_parts_alone(tmp_path):
+    from muutostuki.search.index import _sync
+    source, target = tmp_path / "uusi", tmp_path / "sivusto"
+    for root, files in ((source, {"a.pf": b"sama", "index/b.pf": b"uusi", "c.pf": b"lisatty"}),
+                        (target, {"a.pf": b"sama", "index/b.pf": b"vana", "vanha/d.pf": b"pois",
+                                  "osa-2/e.pf": b"toinen osa"})):
+        for rel, data in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
+    before = (target / "a.pf").stat().st_mtime_ns
+    assert _sync(source, target, skip="osa-") == ["a.pf"]
+    found = {p.relative_to(target).as_posix(): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    assert found == {"a.pf": b"sama", "index/b.pf": b"uusi", "c.pf": b"lisatty", "osa-2/e.pf": b"toinen osa"}
+    assert not (target / "vanha").exists() and (target / "a.pf").stat().st_mtime_ns == before

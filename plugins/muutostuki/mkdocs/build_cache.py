@@ -67,9 +67,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def pack(value: bytes) -> bytes:
-    """A value as stored: pages shrink to a fifth, a smaller file for CI to restore."""
-    return zlib.compress(value, 1)
+def pack(value: bytes, level: int = 1) -> bytes:
+    """A value as stored: pages shrink to a fifth, a smaller file for CI to restore. Level 0 (stored, only
+    framed) for what is compressed already, such as Pagefind's gzipped files: zlib would gain 8 % of it in
+    0.15 s at 1,000 posts."""
+    return zlib.compress(value, level)
 
 
 class BuildCache:
@@ -216,8 +218,8 @@ class BuildCache:
             self.hits[kind] += 1
             return True
 
-    def put(self, kind: str, key: str, value: bytes) -> None:
-        self.put_packed(kind, key, pack(value))
+    def put(self, kind: str, key: str, value: bytes, level: int = 1) -> None:
+        self.put_packed(kind, key, pack(value, level))
 
     def put_packed(self, kind: str, key: str, value: bytes) -> None:
         """A value pack() has compressed already (the render worker does so on its own core)."""

@@ -46,8 +46,8 @@ class StoreProxy:
     def __init__(self, send) -> None:
         self._send = send
 
-    def put(self, kind: str, key: str, value: bytes) -> None:
-        self._send({"put": [kind, key]}, pack(value))  # compressed here, on the child's core
+    def put(self, kind: str, key: str, value: bytes, level: int = 1) -> None:
+        self._send({"put": [kind, key]}, pack(value, level))  # compressed here, on the child's core
 
     def get(self, kind: str, key: str, count: bool = True) -> None:
         return None

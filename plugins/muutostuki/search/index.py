@@ -158,29 +158,52 @@ def _fast_temp() -> str | None:
     return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK) else None
 
 
+def _files(root: Path) -> dict[str, tuple[str, int]]:
+    """Every file under `root`: relative POSIX path -> (path, size). os.scandir, not Path.rglob: a part has
+    1,400 files at 1,000 posts, and this runs right after Pagefind on the one-edit build's critical path."""
+    found: dict[str, tuple[str, int]] = {}
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    found[prefix + entry.name] = (entry.path, entry.stat(follow_symlinks=False).st_size)
+    return found
+
+
+def _same_bytes(one: str, other: str) -> bool:
+    with open(one, "rb") as a, open(other, "rb") as b:
+        return a.read() == b.read()
+
+
 def _sync(source: Path, target: Path, skip: str | None = None) -> list[str]:
     """Make `target` hold exactly `source`'s files (entries of `target` starting with `skip` aside), writing
     only those that differ; the relative paths of the files left as they were."""
-    wanted = {p.relative_to(source).as_posix(): p for p in source.rglob("*") if p.is_file()}
+    wanted = _files(source)
     same = []
     if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            rel = path.relative_to(target).as_posix()
+        for rel, (path, size) in _files(target).items():
             if skip and rel.split("/", 1)[0].startswith(skip):
                 continue
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif rel not in wanted:
-                path.unlink()
-            elif path.stat().st_size == wanted[rel].stat().st_size and path.read_bytes() == wanted[rel].read_bytes():
+            source_file = wanted.get(rel)
+            if source_file is None:
+                os.unlink(path)
+            elif source_file[1] == size and _same_bytes(source_file[0], path):
                 same.append(rel)
-    for rel, path in wanted.items():
-        if rel not in same:
+        for folder, subfolders, files in os.walk(target, topdown=False):
+            rel = Path(folder).relative_to(target).as_posix()
+            if rel != "." and not (skip and rel.split("/", 1)[0].startswith(skip)) and not os.listdir(folder):
+                os.rmdir(folder)
+    kept = set(same)
+    for rel, (path, _) in wanted.items():
+        if rel not in kept:
             dest = target / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, dest)
-    return same
+    return sorted(same)
 
 
 def _list_parts(bundle: Path, written: list[str], root: str | None) -> None:
@@ -366,7 +389,7 @@ class IndexRun:
             return True
         done = self._run_pagefind(work, paths, output)
         if done and key:
-            self.cache.put("pagefind", key, pack_part(output, self._last))
+            self.cache.put("pagefind", key, pack_part(output, self._last), level=0)  # gzipped files, mostly
         return done
 
     def _run_pagefind(self, work: Path, paths: list[str] | None, output: Path) -> bool:
