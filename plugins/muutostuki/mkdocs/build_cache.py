@@ -163,6 +163,19 @@ class BuildCache:
             except sqlite3.Error as exc:
                 self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
 
+    def keep(self, kind: str, prefix: str = "") -> None:
+        """Every stored entry of a kind whose key starts with `prefix` survives this build's commit, used or
+        not (compiled templates: one per template file, whichever pages this build renders)."""
+        with self._lock:
+            if self._db is None:
+                return
+            try:
+                rows = self._db.execute("SELECT key FROM entry WHERE kind = ? AND substr(key, 1, ?) = ?",
+                                        (kind, len(prefix), prefix))
+                self._used.update((kind, key) for (key,) in rows)
+            except sqlite3.Error as exc:
+                self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
+
     def _row(self, kind: str, key: str, columns: str) -> tuple | None:
         """One entry's columns (under the lock), a miss counted; None also when the file fails."""
         if self._db is None:

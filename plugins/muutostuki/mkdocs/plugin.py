@@ -36,7 +36,7 @@ from ..pages.structured_data import page_jsonld
 from .config import MuutostukiConfig
 from .engine import attach_package_log
 from . import (forked, fragments, long_lived, parallel_markdown, parallel_outputs, parallel_render,
-               parallel_sources, site_chrome, theme_patches)
+               parallel_sources, site_chrome, template_bytecode, theme_patches)
 from .fast_render import FastRender
 from .background import Background
 from .build_cache import code_fingerprint, open_build_cache, open_outputs_cache, open_source_cache
@@ -310,6 +310,8 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._config = config
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
+        if self.command != "serve":
+            template_bytecode.install(env, self.build_cache)  # compiled templates from the build before
         self.preview_pages.plan(config, files, self.ctx.site, self.specs,
                                 helper=self.outputs_worker.owns if self.outputs_worker is not None else None)
         self.kept_output.keep_unchanged(files, self.preview_pages.keys)
@@ -333,6 +335,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
     def _in_render_worker(self, send) -> None:
         """In the forked renderer (parallel_render.py): cache entries and Pagefind marks go to the parent."""
         self._child_send = send
+        template_bytecode.leave_to_parent(self._env)
         if self.preview_pages.store is not None:
             self.preview_pages.store = parallel_render.StoreProxy(send)
         if self.ctx is not None and self.build_cache is not None:
