@@ -59,11 +59,20 @@ def test_entries_outlive_a_build_that_renders_none_of_their_templates(tmp_path):
     assert _build(tmp_path, SOURCES)[1] == []
 
 
-def test_a_forked_worker_reads_and_writes_nothing(tmp_path):
+def test_a_forked_worker_writes_nothing_and_loads_what_the_parent_read(tmp_path):
     cache = BuildCache(tmp_path, "sormenjälki")
     env = jinja2.Environment(loader=jinja2.DictLoader(SOURCES))
     install(env, cache)
     leave_to_parent(env)
     env.get_template("sivu.html").render(nimi="x")
     cache.commit()
-    assert _build(tmp_path, SOURCES)[1] == ["pohja.html", "sivu.html"]
+    assert _build(tmp_path, SOURCES)[1] == ["pohja.html", "sivu.html"]  # nothing was stored
+    cache = BuildCache(tmp_path, "sormenjälki")
+    env = jinja2.Environment(loader=jinja2.DictLoader(SOURCES))
+    install(env, cache)
+    cache.get = cache.put = None  # as in a worker: its parent's connection is not to be used
+    leave_to_parent(env)
+    compiled = []
+    original = env.compile
+    env.compile = lambda source, name=None, *args, **kw: compiled.append(name) or original(source, name, *args, **kw)
+    assert env.get_template("sivu.html").render(nimi="x") == "<main>Hei x</main>" and compiled == []

@@ -163,19 +163,6 @@ class BuildCache:
             except sqlite3.Error as exc:
                 self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
 
-    def keep(self, kind: str, prefix: str = "") -> None:
-        """Every stored entry of a kind whose key starts with `prefix` survives this build's commit, used or
-        not (compiled templates: one per template file, whichever pages this build renders)."""
-        with self._lock:
-            if self._db is None:
-                return
-            try:
-                rows = self._db.execute("SELECT key FROM entry WHERE kind = ? AND substr(key, 1, ?) = ?",
-                                        (kind, len(prefix), prefix))
-                self._used.update((kind, key) for (key,) in rows)
-            except sqlite3.Error as exc:
-                self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
-
     def _row(self, kind: str, key: str, columns: str) -> tuple | None:
         """One entry's columns (under the lock), a miss counted; None also when the file fails."""
         if self._db is None:
@@ -204,23 +191,40 @@ class BuildCache:
         """The value, if stored and intact; `count=False`: a look that counts no hit (a later read will)."""
         with self._lock:
             row = self._row(kind, key, "sha256, value")
-            if row is None:
-                return None
-            sha, value = row
-            value = bytes(value)
+            return None if row is None else self._checked(kind, key, *row, count=count)
+
+    def _checked(self, kind: str, key: str, sha: str, value, count: bool = True) -> bytes | None:
+        """A stored value unpacked if its bytes are the ones written (under the lock), the hit or miss counted."""
+        value = bytes(value)
+        try:
+            value = zlib.decompress(value) if digest(value) == sha else None
+        except zlib.error:
+            value = None
+        if value is None:
+            if not self._damaged:
+                log.warning(f"välimuistin {self.path} tietue on vioittunut; vioittuneet tietueet ohitetaan")
+            self._damaged = True
+            self.misses[kind] += 1
+            return None
+        self._used.add((kind, key))
+        self.hits[kind] += count
+        return value
+
+    def entries(self, kind: str, prefix: str = "") -> dict[str, bytes]:
+        """Every intact entry of a kind whose key starts with `prefix`, read at once and kept from this build
+        to the next whether used or not (compiled templates: one per template file, read before a worker
+        forks, which cannot use this connection)."""
+        with self._lock:
+            if self._db is None:
+                return {}
             try:
-                value = zlib.decompress(value) if digest(value) == sha else None
-            except zlib.error:
-                value = None
-            if value is None:
-                if not self._damaged:
-                    log.warning(f"välimuistin {self.path} tietue on vioittunut; vioittuneet tietueet ohitetaan")
-                self._damaged = True
-                self.misses[kind] += 1
-                return None
-            self._used.add((kind, key))
-            self.hits[kind] += count
-            return value
+                rows = self._db.execute("SELECT key, sha256, value FROM entry WHERE kind = ? AND substr(key, 1, ?) = ?",
+                                        (kind, len(prefix), prefix)).fetchall()
+            except sqlite3.Error as exc:
+                self._discard(f"välimuisti {self.path} on vioittunut ({exc}); se ohitetaan ja kirjoitetaan uudelleen")
+                return {}
+            found = {key: self._checked(kind, key, sha, value) for key, sha, value in rows}
+            return {key: value for key, value in found.items() if value is not None}
 
     def has(self, kind: str, key: str) -> bool:
         """Whether an entry is stored (counted as a hit and kept; `get` checks its bytes when it is read)."""

@@ -9,8 +9,9 @@ file (Jinja's bucket key) and the environment's settings that change what a temp
 itself checks the entry's Python and Jinja bytecode version and the checksum of the template's source (after
 theme_patches.py has edited it), and compiles afresh on any difference. The build cache verifies every
 entry's bytes and is emptied when the code, the packages or the config change (build_cache.py). Every entry
-is kept from build to build even when a build renders none of its templates (a build with nothing changed
-renders only the cached-page template): there is one per template file.
+is read when the build starts and so kept to the next even when this build renders none of its templates (a
+build with nothing changed renders only the cached-page template): there is one per template file, 62 at
+1,000 posts.
 """
 from __future__ import annotations
 
@@ -33,15 +34,17 @@ def settings_key(env) -> str:
 
 
 class TemplateBytecode(BytecodeCache):
-    """A Jinja bytecode cache over the build cache; `store` None (a forked worker's) reads and writes nothing."""
+    """A Jinja bytecode cache over the build cache. Every stored entry of these settings is read at once, before
+    parallel_render.py forks its worker: the worker loads templates from them too (it cannot use the parent's
+    SQLite connection), and writes nothing (`store` None: the parent stores what it compiles itself)."""
 
     def __init__(self, store, env) -> None:
         self.store = store
-        self._prefix = settings_key(env)
-        store.keep(KIND, self._prefix + ":")
+        self._prefix = settings_key(env) + ":"
+        self._stored = store.entries(KIND, self._prefix)
 
     def load_bytecode(self, bucket) -> None:
-        data = self.store.get(KIND, f"{self._prefix}:{bucket.key}") if self.store is not None else None
+        data = self._stored.get(self._prefix + bucket.key)
         if data is None:
             return
         try:
@@ -51,7 +54,7 @@ class TemplateBytecode(BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         if self.store is not None:
-            self.store.put(KIND, f"{self._prefix}:{bucket.key}", bucket.bytecode_to_string())
+            self.store.put(KIND, self._prefix + bucket.key, bucket.bytecode_to_string())
 
 
 def install(env, store) -> None:
