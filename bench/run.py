@@ -41,6 +41,7 @@ ENGINES = {
 }
 WRITERS = {"floor": corpus_mod.write_floor, "blog": corpus_mod.write_blog_plugin}
 HUGO_S = {1000: 2.6, 3000: 9.2}  # Hugo 0.111's cold build of the same posts, measured earlier (issue 18)
+HUGO_FLOOR_S = {1000: 11.6, 3000: 29.8}  # the floor on the machine and day Hugo was measured (issue 18)
 
 
 @dataclass
@@ -248,7 +249,7 @@ def markdown_table(results: list[dict], meta: dict) -> str:
             cold, hugo = r["builds"]["ours"], HUGO_S.get(r["posts"])
             cells = [_warm_cell(r["warm"].get(kind), cold, hugo) for kind in warm_mod.KINDS]
             lines.append(f"| {r['posts']} + {r['events']} | {cold['wall_s']:.1f} s (cpu {cold['cpu_s']:.1f} s) | "
-                         + " | ".join(cells) + f" | {f'{hugo:g} s' if hugo else '–'} |")
+                         + " | ".join(cells) + f" | {_hugo_cell(r)} |")
     previews = [r for r in results if r.get("preview")]
     for r in previews:
         p, cold = r["preview"], r["builds"]["ours"]["wall_s"]
@@ -259,6 +260,17 @@ def markdown_table(results: list[dict], meta: dict) -> str:
                       f"budget 0.25×)."
                   if edit else f"Preview: {share}."]
     return "\n".join(lines)
+
+
+def _hugo_cell(r: dict) -> str:
+    """Hugo's figure, and scaled to this machine by the floor measured in this run (machines differ up to 3×)."""
+    hugo, then = HUGO_S.get(r["posts"]), HUGO_FLOOR_S.get(r["posts"])
+    if not hugo:
+        return "–"
+    floor = (r["builds"].get("floor") or {}).get("wall_s")
+    if not (floor and then):
+        return f"{hugo:g} s"
+    return f"{hugo:g} s; {hugo * floor / then:.1f} s here, scaled by the floor ({floor:.1f} s here, {then:g} s then)"
 
 
 def _warm_cell(b: dict | None, cold: dict, hugo: float | None) -> str:

@@ -158,3 +158,12 @@ def test_browser_counts_front_page_and_search_bytes(bench_run):
     assert measured["front_page_gzip"] >= static * 0.9
     if readers.pagefind_dir(site) is not None:
         assert measured["search_requests"] >= 3 and measured["search_bytes"] > 10_000
+
+
+def test_hugo_is_scaled_to_this_machine_by_the_floor_of_the_same_run():
+    from bench import run as bench_run_mod
+
+    row = {"posts": 1000, "builds": {"ours": {"wall_s": 25.0}, "floor": {"wall_s": 23.2}}}
+    assert bench_run_mod._hugo_cell(row) == "2.6 s; 5.2 s here, scaled by the floor (23.2 s here, 11.6 s then)"
+    assert bench_run_mod._hugo_cell({"posts": 3000, "builds": {"ours": {}}}) == "9.2 s"  # no floor measured
+    assert bench_run_mod._hugo_cell({"posts": 100, "builds": {"ours": {}}}) == "–"
