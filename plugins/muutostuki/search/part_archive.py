@@ -17,11 +17,28 @@ from pathlib import Path
 MAX_FILES = 1_000_000
 
 
+def files_below(root: Path) -> dict[str, tuple[str, int]]:
+    """Every file under `root`: relative POSIX path -> (path, size). os.scandir, not Path.rglob: a part has
+    1,400 files at 1,000 posts, listed right after Pagefind on the one-edit build's critical path (to pack the
+    part and to sync it into the site, search/index.py)."""
+    found: dict[str, tuple[str, int]] = {}
+    folders = [("", str(root))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    found[prefix + entry.name] = (entry.path, entry.stat(follow_symlinks=False).st_size)
+    return found
+
+
 def pack(output: Path, summary: dict) -> bytes:
     """Every file below `output` (sorted by name) after a line of `summary` and the files' list."""
-    files = sorted(p for p in output.rglob("*") if p.is_file())
-    contents = [p.read_bytes() for p in files]
-    fields = {**summary, "files": [[p.relative_to(output).as_posix(), len(data)] for p, data in zip(files, contents)]}
+    files = sorted(files_below(output).items())
+    contents = [Path(path).read_bytes() for _, (path, _) in files]
+    fields = {**summary, "files": [[name, len(data)] for (name, _), data in zip(files, contents)]}
     return json.dumps(fields).encode() + b"\n" + b"".join(contents)
 
 
