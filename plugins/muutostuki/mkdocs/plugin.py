@@ -310,8 +310,7 @@ class MuutostukiPlugin(BasePlugin[MuutostukiConfig]):
         self._config = config
         fragments.install(env, list(config.theme.dirs))  # Material's nav and tabs once per build, not per page
         theme_patches.install(env)  # base.html without the toggles' invalid autocomplete
-        if self.command != "serve":
-            template_bytecode.install(env, self.build_cache)  # compiled templates from the build before
+        template_bytecode.install(env, self.build_cache)  # compiled templates of the build before (none in serve)
         self.preview_pages.plan(config, files, self.ctx.site, self.specs,
                                 helper=self.outputs_worker.owns if self.outputs_worker is not None else None)
         self.kept_output.keep_unchanged(files, self.preview_pages.keys)
