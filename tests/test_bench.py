@@ -167,3 +167,30 @@ def test_hugo_is_scaled_to_this_machine_by_the_floor_of_the_same_run():
     assert bench_run_mod._hugo_cell(row) == "2.6 s; 5.2 s here, scaled by the floor (23.2 s here, 11.6 s then)"
     assert bench_run_mod._hugo_cell({"posts": 3000, "builds": {"ours": {}}}) == "9.2 s"  # no floor measured
     assert bench_run_mod._hugo_cell({"posts": 100, "builds": {"ours": {}}}) == "–"
+
+
+def test_pagefind_phases_are_read_from_its_stamped_output():
+    import pagefind_phases
+
+    stamped = [(0.0, "Running Pagefind v1.5.2"), (0.01, "[Walking source directory]"), (0.05, "Found 3 files"),
+               (0.06, "[Parsing files]"), (2.3, "[Reading languages]"), (2.4, "[Building search indexes]"),
+               (2.9, "Total: "), (3.0, "  Indexed 3 pages")]
+    assert pagefind_phases.phase_times(stamped, 4.2) == {
+        "Walking source directory": 0.05, "Parsing files": 2.24, "Reading languages": 0.1,
+        "Building search indexes": 0.5, "Writing files": 1.3}
+
+
+def test_pagefind_phases_time_both_ways_over_the_searchable_pages(bench_run):
+    import pagefind_phases
+
+    work, _table, _data = bench_run
+    site = work / f"n{POSTS}" / "ours" / "site"
+    pages = pagefind_phases.searchable_pages(site)
+    assert pages and all(not p.startswith("pagefind/") for p in pages)
+    assert any(p.startswith("blogi/") for p in pages) and "index.html" not in pages  # the front page is a listing
+    results, same = pagefind_phases.measure(site, pages, runs=1)
+    cli, service = results["command line"][0], results["service"][0]
+    assert {"Parsing files", "Building search indexes", "Writing files"} <= set(cli)
+    assert 0 < cli["Parsing files"] < cli["wall"] and cli["cpu"] > 0
+    assert 0 < service["add every page"] < service["wall"] and service["build and write"] > 0
+    assert same, "the service and the command line index the same pages into the same fragments"
