@@ -31,9 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from muutostuki.search.index import BUNDLE_DIR, ROOT_SELECTOR, _fast_temp, _glob, pagefind_command  # noqa: E402
+from muutostuki.mkdocs.kept_output import PAGEFIND_MARK as MARK  # noqa: E402
+from muutostuki.search.index import (BUNDLE_DIR, ROOT_SELECTOR, _fast_temp, pagefind_command,  # noqa: E402
+                                     write_config)
 
-MARK = "data-pagefind-body"
 PHASES = ("Walking source directory", "Parsing files", "Reading languages", "Building search indexes")
 
 
@@ -62,9 +63,7 @@ def _children_cpu() -> float:
 def command_line(site: Path, pages: list[str], out: Path) -> dict[str, float]:
     """One Pagefind run as search/index.py makes it, its output lines stamped as they arrive."""
     with tempfile.TemporaryDirectory(prefix="pagefind-phases-") as work:
-        (Path(work) / "pagefind.json").write_text(json.dumps({
-            "site": str(site.resolve()), "output_path": str(out.resolve()), "root_selector": ROOT_SELECTOR,
-            "glob": _glob(pages)}), encoding="utf-8")
+        write_config(Path(work), site, pages, out)
         cpu, start = _children_cpu(), time.perf_counter()
         proc = subprocess.Popen([*pagefind_command(), "--verbose"], cwd=work, text=True, bufsize=1,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

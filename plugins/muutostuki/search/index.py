@@ -124,6 +124,13 @@ def _glob(paths: list[str] | None) -> str:
     return "{" + ",".join(GLOB_SPECIALS.sub(r"\\\1", path) for path in paths) + "}"
 
 
+def write_config(work: Path, site_dir: Path, paths: list[str] | None, output: Path) -> None:
+    """Pagefind's options for one part, as `work`/pagefind.json: a part's file list outgrows a command line."""
+    (work / "pagefind.json").write_text(json.dumps({
+        "site": str(Path(site_dir).resolve()), "output_path": str(output.resolve()),
+        "root_selector": ROOT_SELECTOR, "glob": _glob(paths)}), encoding="utf-8")
+
+
 def part_key(site_dir: Path, paths: list[str] | None, digests: PageDigests | None = None) -> str:
     """What one Pagefind run reads: the bytes of every page in the part (and how it is asked to read them).
     `digests`: the pages' SHA-256 as the last build recorded them, for the files it left as they were."""
@@ -378,9 +385,7 @@ class IndexRun:
 
     def _run_pagefind(self, work: Path, paths: list[str] | None, output: Path) -> bool:
         """One Pagefind run; its options go in a config file, since a part's file list outgrows a command line."""
-        (work / "pagefind.json").write_text(json.dumps({
-            "site": str(self.site_dir.resolve()), "output_path": str(output.resolve()),
-            "root_selector": ROOT_SELECTOR, "glob": _glob(paths)}), encoding="utf-8")
+        write_config(work, self.site_dir, paths, output)
         with self._lock:
             if self._stopped.is_set():
                 return False
